@@ -1,0 +1,805 @@
+//! Tree construction from lol_html's token stream: our own open-element stack with HTML's
+//! implied-end rules (lol_html has none), what to drop before it costs memory, and the
+//! metadata that streams past.
+
+use crate::entities::{decode_attribute, decode_text};
+use crate::metadata::{MetaTag, RawMetadata};
+use crate::patterns::{
+    INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES,
+    MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
+};
+use crate::text::{collapse_whitespace_into, contains_any};
+use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+
+/// What happens to the content of an open element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Stored in the tree.
+    Keep,
+    /// Never stored (scripts, hidden elements, page furniture that is never an article).
+    Skip,
+    /// Inside `<head>`: metadata only.
+    Head,
+    /// `<title>`: its text is the document title.
+    Title,
+    /// `<script type="application/ld+json">`.
+    JsonLd,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    tag: Tag,
+    node: NodeId,
+    mode: Mode,
+}
+
+/// The kind of text lol_html reports, reduced to what we need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// Ordinary text: character references are decoded.
+    Data,
+    /// `<title>`/`<textarea>`: references decoded, markup is text.
+    RcData,
+    /// Script, style, noscript: taken literally.
+    Raw,
+}
+
+/// A start tag's name and (lower-cased name, raw value) attributes, as lol_html gives them.
+pub struct StartTag {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub can_have_content: bool,
+}
+
+pub struct Builder {
+    pub tree: Tree,
+    pub meta: RawMetadata,
+    stack: Vec<Open>,
+    pending_text: String,
+    pending_kind: TextKind,
+    pre_depth: usize,
+    text_bytes: usize,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Builder {
+            tree: Tree::new(),
+            meta: RawMetadata::default(),
+            stack: Vec::new(),
+            pending_text: String::new(),
+            pending_kind: TextKind::Data,
+            pre_depth: 0,
+            text_bytes: 0,
+        }
+    }
+
+    fn current(&self) -> (NodeId, Mode) {
+        match self.stack.last() {
+            Some(open) => (open.node, open.mode),
+            None => (Tree::ROOT, Mode::Keep),
+        }
+    }
+
+    fn tree_full(&self) -> bool {
+        self.tree.len() >= MAX_TREE_NODES || self.text_bytes >= MAX_TREE_TEXT_BYTES
+    }
+
+    /// Handles a start tag; returns whether an end tag for it should be reported back.
+    pub fn start_tag(&mut self, start: StartTag) -> bool {
+        self.flush_text();
+        let tag = Tag::from_name(&start.name);
+        let (_, parent_mode) = self.current();
+
+        match tag {
+            Tag::Html => {
+                self.capture_root_attrs(&start.attrs, true);
+                return false;
+            }
+            Tag::Body => {
+                self.close_head();
+                self.capture_root_attrs(&start.attrs, false);
+                return false;
+            }
+            Tag::Meta => {
+                self.capture_meta(&start.attrs);
+                return false;
+            }
+            Tag::Link => {
+                self.capture_link(&start.attrs);
+                return false;
+            }
+            Tag::Base => {
+                if self.meta.base_href.is_none() {
+                    self.meta.base_href = attr_value(&start.attrs, "href").map(decode_attribute);
+                }
+                return false;
+            }
+            _ => {}
+        }
+
+        if parent_mode == Mode::Head
+            && !matches!(
+                tag,
+                Tag::Title | Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+            )
+        {
+            self.close_head();
+        }
+        let (_, parent_mode) = self.current();
+        if !start.can_have_content && tag != Tag::Unknown && !tag.is_void() {
+            // A self-closed foreign element such as `<path/>`: nothing to keep.
+            return false;
+        }
+
+        let mode = match parent_mode {
+            Mode::Skip | Mode::Title | Mode::JsonLd => Mode::Skip,
+            Mode::Head => match tag {
+                Tag::Title if self.meta.title.is_none() => Mode::Title,
+                Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
+                _ => Mode::Skip,
+            },
+            Mode::Keep => match tag {
+                Tag::Head => Mode::Head,
+                Tag::Title if self.meta.title.is_none() => Mode::Title,
+                Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
+                _ if is_dropped(tag, &start.attrs) => Mode::Skip,
+                _ => Mode::Keep,
+            },
+        };
+
+        if mode == Mode::Keep {
+            self.apply_implied_ends(tag);
+        }
+        let pushable = start.can_have_content && !tag.is_void();
+        if pushable && self.stack.len() >= MAX_OPEN_ELEMENTS {
+            // Flattened: its content joins the current element.
+            return false;
+        }
+
+        let node = if mode == Mode::Keep && !self.tree_full() {
+            let element = build_element(tag, &start.attrs);
+            match element {
+                Some(element) => {
+                    let (parent, _) = self.current();
+                    let id = self.tree.new_element(element);
+                    self.tree.append_child(parent, id);
+                    id
+                }
+                None => NONE,
+            }
+        } else {
+            NONE
+        };
+
+        if !pushable {
+            return false;
+        }
+        let mode = if mode == Mode::Keep && node == NONE {
+            Mode::Skip
+        } else {
+            mode
+        };
+        if tag == Tag::Pre && mode == Mode::Keep {
+            self.pre_depth += 1;
+        }
+        self.stack.push(Open { tag, node, mode });
+        true
+    }
+
+    /// Handles an explicit end tag that lol_html matched.
+    pub fn end_tag(&mut self, name: &str) {
+        self.flush_text();
+        let tag = Tag::from_name(name);
+        if let Some(index) = self.find_open(tag) {
+            self.pop_to(index);
+        }
+    }
+
+    /// Index of the element an end tag for `tag` closes, following HTML's scoping rules.
+    fn find_open(&self, tag: Tag) -> Option<usize> {
+        let special = is_special(tag);
+        for (index, open) in self.stack.iter().enumerate().rev() {
+            if open.tag == tag {
+                return Some(index);
+            }
+            if open.mode != Mode::Keep {
+                continue;
+            }
+            if is_scope_boundary(open.tag) || (!special && is_special(open.tag)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn pop_to(&mut self, index: usize) {
+        let mut closed_json_ld = false;
+        for open in self.stack.drain(index..) {
+            if open.tag == Tag::Pre && open.mode == Mode::Keep {
+                self.pre_depth -= 1;
+            }
+            closed_json_ld |= open.mode == Mode::JsonLd;
+        }
+        if closed_json_ld {
+            if let Some(entry) = self.meta.json_ld.last_mut() {
+                entry.0 = false;
+            }
+        }
+    }
+
+    fn close_head(&mut self) {
+        if let Some(index) = self.stack.iter().rposition(|open| open.tag == Tag::Head) {
+            self.pop_to(index);
+        }
+    }
+
+    /// HTML's implied end tags: a block closes an open `<p>`, `<li>` closes the previous
+    /// `<li>`, table parts close the cells and rows before them.
+    fn apply_implied_ends(&mut self, tag: Tag) {
+        if closes_paragraph(tag) {
+            self.close_in_scope(&[Tag::P], &[]);
+        }
+        match tag {
+            Tag::Li => self.close_in_scope(&[Tag::Li], &[Tag::Ul, Tag::Ol, Tag::Menu]),
+            Tag::Dd | Tag::Dt => self.close_in_scope(&[Tag::Dd, Tag::Dt], &[Tag::Dl]),
+            Tag::Tr => self.close_in_scope(&[Tag::Tr], &[Tag::Table]),
+            Tag::Td | Tag::Th => self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table]),
+            Tag::Tbody | Tag::Thead | Tag::Tfoot => self.close_in_scope(
+                &[
+                    Tag::Tbody,
+                    Tag::Thead,
+                    Tag::Tfoot,
+                    Tag::Caption,
+                    Tag::Colgroup,
+                ],
+                &[Tag::Table],
+            ),
+            Tag::Caption | Tag::Colgroup => {
+                self.close_in_scope(&[Tag::Caption, Tag::Colgroup], &[Tag::Table])
+            }
+            Tag::A => self.close_in_scope(&[Tag::A], &[]),
+            Tag::Option | Tag::Optgroup => self.close_in_scope(&[Tag::Option], &[]),
+            _ if tag.is_heading() => {
+                if let Some(open) = self.stack.last() {
+                    if open.tag.is_heading() && open.mode == Mode::Keep {
+                        self.stack.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Pops to the nearest open element among `targets`, unless a scope boundary or one of
+    /// `stop_at` comes first.
+    fn close_in_scope(&mut self, targets: &[Tag], stop_at: &[Tag]) {
+        for index in (0..self.stack.len()).rev() {
+            let open = self.stack[index];
+            if targets.contains(&open.tag) {
+                self.pop_to(index);
+                return;
+            }
+            if stop_at.contains(&open.tag) || is_scope_boundary(open.tag) || open.mode != Mode::Keep
+            {
+                return;
+            }
+            // `<li>` and `<p>` only close across phrasing and a few wrappers.
+            if targets[0] == Tag::Li && !matches!(open.tag, Tag::Div | Tag::P | Tag::Address) {
+                if is_special(open.tag) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Accumulates a text chunk; lol_html may split a text node anywhere.
+    pub fn text_chunk(&mut self, chunk: &str, kind: TextKind, last: bool) {
+        if self.pending_text.is_empty() {
+            self.pending_kind = kind;
+        }
+        if self.pending_text.len() < MAX_TEXT_NODE_BYTES + 8 {
+            self.pending_text.push_str(chunk);
+        }
+        if last {
+            self.flush_text();
+        }
+    }
+
+    fn flush_text(&mut self) {
+        if self.pending_text.is_empty() {
+            return;
+        }
+        let mut raw = std::mem::take(&mut self.pending_text);
+        truncate_at_char_boundary(&mut raw, MAX_TEXT_NODE_BYTES);
+        let (node, mode) = self.current();
+        match mode {
+            Mode::Skip | Mode::Head => {}
+            Mode::Title => {
+                let text = decode_text(&raw);
+                let title = self.meta.title.get_or_insert_with(String::new);
+                title.push_str(&text);
+            }
+            Mode::JsonLd => {
+                if self.meta.json_ld_bytes + raw.len() <= MAX_JSON_LD_BYTES {
+                    self.meta.json_ld_bytes += raw.len();
+                    match self.meta.json_ld.last_mut() {
+                        Some((open, text)) if *open => text.push_str(&raw),
+                        _ => self.meta.json_ld.push((true, raw)),
+                    }
+                }
+            }
+            Mode::Keep => {
+                if self.tree.is_tag(node, Tag::Noscript) {
+                    self.noscript_images(node, &raw);
+                    return;
+                }
+                let decoded = match self.pending_kind {
+                    TextKind::Raw => raw,
+                    TextKind::Data | TextKind::RcData => decode_text(&raw),
+                };
+                self.append_text(node, decoded);
+            }
+        }
+    }
+
+    fn append_text(&mut self, parent: NodeId, text: String) {
+        if self.tree_full() {
+            return;
+        }
+        let preserve = self.pre_depth > 0;
+        let last = self.tree.node(parent).last_child;
+        let parent_tag = self.tree.tag(parent).unwrap_or(Tag::Unknown);
+        if !preserve && is_whitespace_only(&text) && drops_whitespace(parent_tag) {
+            return;
+        }
+        if last != NONE {
+            if let Some(existing) = self.tree.text_mut(last) {
+                let before = existing.len();
+                if preserve {
+                    existing.push_str(&text);
+                } else {
+                    collapse_whitespace_into(&text, existing);
+                }
+                self.text_bytes += existing.len() - before;
+                return;
+            }
+        }
+        let mut stored = String::with_capacity(text.len());
+        if preserve {
+            // The newline right after `<pre>` is not content.
+            let trimmed = if parent_tag == Tag::Pre && self.tree.first_child(parent) == NONE {
+                text.strip_prefix('\n').unwrap_or(&text)
+            } else {
+                &text
+            };
+            stored.push_str(trimmed);
+        } else {
+            collapse_whitespace_into(&text, &mut stored);
+        }
+        if stored.is_empty() {
+            return;
+        }
+        self.text_bytes += stored.len();
+        let id = self.tree.new_text(stored);
+        self.tree.append_child(parent, id);
+    }
+
+    /// `<noscript>` content is raw text to lol_html; pick out its images, the usual
+    /// fallback for lazy-loaded pictures.
+    fn noscript_images(&mut self, noscript: NodeId, raw: &str) {
+        let mut rest = raw;
+        while let Some(start) = find_ascii_case_insensitive(rest, "<img") {
+            let after = &rest[start + 4..];
+            let end = after.find('>').unwrap_or(after.len());
+            let attrs = parse_attributes(&after[..end]);
+            if let Some(element) = build_element(Tag::Img, &attrs) {
+                if self.tree_full() {
+                    return;
+                }
+                let id = self.tree.new_element(element);
+                self.tree.append_child(noscript, id);
+            }
+            rest = &after[end..];
+        }
+    }
+
+    fn capture_root_attrs(&mut self, attrs: &[(String, String)], is_html: bool) {
+        for (name, value) in attrs {
+            let value = decode_attribute(value.trim());
+            if value.is_empty() {
+                continue;
+            }
+            match (name.as_str(), is_html) {
+                ("lang", true) | ("xml:lang", true) if self.meta.html_lang.is_none() => {
+                    self.meta.html_lang = Some(value)
+                }
+                ("dir", true) if self.meta.html_dir.is_none() => self.meta.html_dir = Some(value),
+                ("dir", false) if self.meta.body_dir.is_none() => self.meta.body_dir = Some(value),
+                _ => {}
+            }
+        }
+    }
+
+    fn capture_meta(&mut self, attrs: &[(String, String)]) {
+        let get = |name: &str| attr_value(attrs, name).map(|v| decode_attribute(v.trim()));
+        let Some(content) = get("content") else {
+            return;
+        };
+        if get("http-equiv").is_some_and(|e| e.eq_ignore_ascii_case("content-language")) {
+            self.meta.content_language.get_or_insert(content.clone());
+        }
+        self.meta.metas.push(MetaTag {
+            property: get("property"),
+            name: get("name"),
+            itemprop: get("itemprop"),
+            content,
+        });
+    }
+
+    fn capture_link(&mut self, attrs: &[(String, String)]) {
+        let rel = attr_value(attrs, "rel").unwrap_or("").to_ascii_lowercase();
+        let href = attr_value(attrs, "href").map(|v| decode_attribute(v.trim()));
+        if let Some(href) = href {
+            if rel.split_ascii_whitespace().any(|r| r == "canonical")
+                && self.meta.canonical.is_none()
+            {
+                self.meta.canonical = Some(href);
+            } else if rel.split_ascii_whitespace().any(|r| r == "image_src")
+                && self.meta.image_src.is_none()
+            {
+                self.meta.image_src = Some(href);
+            }
+        }
+    }
+
+    /// Closes everything still open: the input has ended.
+    pub fn finish(&mut self) {
+        self.flush_text();
+        self.stack.clear();
+        self.pre_depth = 0;
+        for entry in &mut self.meta.json_ld {
+            entry.0 = false;
+        }
+    }
+}
+
+fn attr_value<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn is_json_ld(attrs: &[(String, String)]) -> bool {
+    attr_value(attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+}
+
+/// Elements whose content never belongs in an article.
+fn is_dropped(tag: Tag, attrs: &[(String, String)]) -> bool {
+    let always = matches!(
+        tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Applet
+            | Tag::Canvas
+            | Tag::Frameset
+            | Tag::Frame
+            | Tag::Noembed
+            | Tag::Noframes
+            | Tag::Input
+            | Tag::Button
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Option
+            | Tag::Optgroup
+            | Tag::Datalist
+            | Tag::Meter
+            | Tag::Progress
+            | Tag::Dialog
+            | Tag::Audio
+            | Tag::Video
+            | Tag::Map
+            | Tag::Param
+            | Tag::Track
+            | Tag::Xmp
+            | Tag::Plaintext
+            | Tag::Title
+            | Tag::Head
+    );
+    if always {
+        return true;
+    }
+    if tag == Tag::Iframe {
+        return !attr_value(attrs, "src").is_some_and(|src| contains_any(src, VIDEO_HOSTS));
+    }
+    is_hidden(attrs)
+}
+
+/// Hidden by attribute or inline style, a modal dialog, or a consent banner.
+fn is_hidden(attrs: &[(String, String)]) -> bool {
+    let mut class_id = String::new();
+    let mut aria_hidden = false;
+    let mut modal = false;
+    let mut dialog = false;
+    for (name, value) in attrs {
+        match name.as_str() {
+            "hidden" => return true,
+            "style" => {
+                let style: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if style.contains("display:none") || style.contains("visibility:hidden") {
+                    return true;
+                }
+            }
+            "aria-hidden" => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
+            "aria-modal" => modal = value.trim().eq_ignore_ascii_case("true"),
+            "role" => dialog = value.trim().eq_ignore_ascii_case("dialog"),
+            "class" | "id" => {
+                class_id.push_str(&value.to_ascii_lowercase());
+                class_id.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (aria_hidden && !class_id.contains("fallback-image"))
+        || (modal && dialog)
+        || contains_any(&class_id, INGEST_DROP_HINTS)
+}
+
+/// Builds the stored element: known attributes only, values decoded.
+fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
+    let mut element = Element::new(tag);
+    let mut class = String::new();
+    let mut id = String::new();
+    let imagey = matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Source);
+    for (name, raw) in attrs {
+        let attr = match name.as_str() {
+            "href" => Attr::Href,
+            "src" => Attr::Src,
+            "srcset" => Attr::Srcset,
+            "alt" => Attr::Alt,
+            "title" => Attr::Title,
+            "class" => {
+                class = decode_attribute(raw);
+                Attr::Class
+            }
+            "id" => {
+                id = decode_attribute(raw);
+                Attr::Id
+            }
+            "role" => Attr::Role,
+            "itemprop" => Attr::Itemprop,
+            "rel" => Attr::Rel,
+            "lang" => Attr::Lang,
+            "dir" => Attr::Dir,
+            "colspan" => Attr::Colspan,
+            "rowspan" => Attr::Rowspan,
+            "headers" => Attr::Headers,
+            "scope" => Attr::Scope,
+            "datetime" => Attr::Datetime,
+            "cite" => Attr::Cite,
+            "start" => Attr::Start,
+            "type" => Attr::Type,
+            "width" => Attr::Width,
+            "height" => Attr::Height,
+            "poster" => Attr::Poster,
+            "sizes" => Attr::Sizes,
+            "display" => Attr::Display,
+            "mathvariant" => Attr::Mathvariant,
+            "encoding" => Attr::Encoding,
+            "data-srcset" | "data-lazy-srcset" if imagey => Attr::LazySrcset,
+            other if imagey && other.starts_with("data-") => {
+                match crate::cleanup::image_url_kind(raw) {
+                    Some(true) => Attr::LazySrcset,
+                    Some(false) => Attr::LazySrc,
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if element.attr(attr).is_none() {
+            element.attrs.push((attr, decode_attribute(raw)));
+        }
+    }
+    if !class.is_empty() || !id.is_empty() {
+        element.hint = format!("{} {}", class, id).to_lowercase();
+    }
+    Some(element)
+}
+
+fn closes_paragraph(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Address
+            | Tag::Article
+            | Tag::Aside
+            | Tag::Blockquote
+            | Tag::Center
+            | Tag::Details
+            | Tag::Dialog
+            | Tag::Dir
+            | Tag::Div
+            | Tag::Dl
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Fieldset
+            | Tag::Figcaption
+            | Tag::Figure
+            | Tag::Footer
+            | Tag::Form
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Header
+            | Tag::Hgroup
+            | Tag::Hr
+            | Tag::Li
+            | Tag::Main
+            | Tag::Menu
+            | Tag::Nav
+            | Tag::Ol
+            | Tag::P
+            | Tag::Pre
+            | Tag::Search
+            | Tag::Section
+            | Tag::Summary
+            | Tag::Table
+            | Tag::Ul
+            | Tag::Xmp
+            | Tag::Plaintext
+    )
+}
+
+/// Elements an end tag or implied end does not cross.
+fn is_scope_boundary(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Html
+            | Tag::Table
+            | Tag::Td
+            | Tag::Th
+            | Tag::Caption
+            | Tag::Template
+            | Tag::Applet
+            | Tag::Object
+            | Tag::Marquee
+            | Tag::Button
+            | Tag::Math
+    )
+}
+
+/// HTML's "special" elements: an end tag of an inline element does not close them.
+fn is_special(tag: Tag) -> bool {
+    tag.is_block()
+        || matches!(
+            tag,
+            Tag::Li | Tag::Dd | Tag::Dt | Tag::Tr | Tag::Td | Tag::Th
+        )
+}
+
+/// Containers where whitespace-only text is never rendered.
+fn drops_whitespace(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Table
+            | Tag::Tbody
+            | Tag::Thead
+            | Tag::Tfoot
+            | Tag::Tr
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Colgroup
+            | Tag::Picture
+            | Tag::Body
+    )
+}
+
+fn is_whitespace_only(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_whitespace())
+}
+
+fn truncate_at_char_boundary(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut cut = max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Parses `name="value" name='value' name=value name` from a tag's inside.
+fn parse_attributes(source: &str) -> Vec<(String, String)> {
+    let bytes = source.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'/')
+        {
+            i += 1;
+        }
+        if name_start == i {
+            i += 1;
+            continue;
+        }
+        let name = source[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                let start = i + 1;
+                let end = source[start..]
+                    .bytes()
+                    .position(|b| b == quote)
+                    .map_or(bytes.len(), |p| start + p);
+                value = source[start..end].to_owned();
+                i = end + 1;
+            } else {
+                let start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                value = source[start..i].to_owned();
+            }
+        }
+        attrs.push((name, value));
+    }
+    attrs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_noscript_attributes() {
+        let attrs = parse_attributes(r#" src="a.jpg" alt='x y' width=3 hidden"#);
+        assert_eq!(
+            attrs,
+            vec![
+                ("src".into(), "a.jpg".into()),
+                ("alt".into(), "x y".into()),
+                ("width".into(), "3".into()),
+                ("hidden".into(), String::new()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Measurements over the tree that scoring and clean-up share: text, link density,
+//! class weight, tag counts.
+
+use crate::patterns::{
+    CLASS_WEIGHT, HASH_LINK_WEIGHT, NEGATIVE_HINTS, NEGATIVE_WORDS, POSITIVE_HINTS,
+};
+use crate::text::{contains_any, has_word};
+use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
+
+/// The element's text, trimmed, with whitespace runs collapsed (Readability's innerText).
+pub fn inner_text(tree: &Tree, node: NodeId) -> String {
+    let mut out = String::new();
+    for id in std::iter::once(node).chain(tree.descendants(node)) {
+        if let NodeData::Text(text) = &tree.node(id).data {
+            crate::text::collapse_whitespace_into(text, &mut out);
+        }
+    }
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Characters of [`inner_text`], without building it.
+pub fn text_len(tree: &Tree, node: NodeId) -> usize {
+    let mut count = 0usize;
+    let mut pending_space = false;
+    let mut started = false;
+    for id in std::iter::once(node).chain(tree.descendants(node)) {
+        if let NodeData::Text(text) = &tree.node(id).data {
+            for ch in text.chars() {
+                if ch.is_whitespace() && ch != '\u{A0}' {
+                    pending_space = started;
+                } else {
+                    if pending_space {
+                        count += 1;
+                        pending_space = false;
+                    }
+                    count += 1;
+                    started = true;
+                }
+            }
+        }
+    }
+    count
+}
+
+/// Share of the text that sits inside links (in-page `#` links weigh less).
+pub fn link_density(tree: &Tree, node: NodeId) -> f64 {
+    let total = text_len(tree, node);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut links = 0.0;
+    let mut id = tree.first_child(node);
+    while id != crate::tree::NONE {
+        if let Some(element) = tree.element(id) {
+            if element.tag == Tag::A {
+                let weight = match element.attr(Attr::Href) {
+                    Some(href) if href.len() > 1 && href.starts_with('#') => HASH_LINK_WEIGHT,
+                    _ => 1.0,
+                };
+                links += text_len(tree, id) as f64 * weight;
+                id = tree.next_skipping_children(id, node);
+                continue;
+            }
+        }
+        id = tree.next_in(id, node);
+    }
+    links / total as f64
+}
+
+/// Text inside descendants with one of `tags`, relative to all text (nested ones count again).
+pub fn text_density(tree: &Tree, node: NodeId, tags: &[Tag]) -> f64 {
+    let total = text_len(tree, node);
+    if total == 0 {
+        return 0.0;
+    }
+    let inside: usize = tree
+        .descendants(node)
+        .filter(|&id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
+        .map(|id| text_len(tree, id))
+        .sum();
+    inside as f64 / total as f64
+}
+
+/// Readability's class weight: ±25 for positive/negative words in the class, and again in the id.
+pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
+    let Some(element) = tree.element(node) else {
+        return 0.0;
+    };
+    let mut weight = 0.0;
+    for attr in [Attr::Class, Attr::Id] {
+        let Some(value) = element.attr(attr) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let value = value.to_lowercase();
+        if contains_any(&value, NEGATIVE_HINTS)
+            || NEGATIVE_WORDS.iter().any(|word| has_word(&value, word))
+        {
+            weight -= CLASS_WEIGHT;
+        }
+        if contains_any(&value, POSITIVE_HINTS) {
+            weight += CLASS_WEIGHT;
+        }
+    }
+    weight
+}
+
+pub fn count_tag(tree: &Tree, node: NodeId, tag: Tag) -> usize {
+    tree.descendants(node)
+        .filter(|&id| tree.is_tag(id, tag))
+        .count()
+}
+
+pub fn has_descendant(tree: &Tree, node: NodeId, tags: &[Tag]) -> bool {
+    tree.descendants(node)
+        .any(|id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
+}
+
+/// An ancestor with `tag` within `max_depth` levels (`None`: any depth).
+pub fn has_ancestor_tag(tree: &Tree, node: NodeId, tag: Tag, max_depth: Option<usize>) -> bool {
+    tree.ancestors(node)
+        .take(max_depth.map_or(usize::MAX, |depth| depth + 1))
+        .any(|id| tree.is_tag(id, tag))
+}
+
+/// No text, and no element children other than `<br>`/`<hr>`.
+pub fn is_without_content(tree: &Tree, node: NodeId) -> bool {
+    if text_len(tree, node) > 0 {
+        return false;
+    }
+    let children = tree.element_children(node).count();
+    if children == 0 {
+        return true;
+    }
+    let breaks = tree
+        .descendants(node)
+        .filter(|&id| matches!(tree.tag(id), Some(Tag::Br | Tag::Hr)))
+        .count();
+    children == breaks
+}
+
+/// Exactly one element child, with `tag`, and no direct text ending in a non-space.
+pub fn has_single_tag_inside(tree: &Tree, node: NodeId, tag: Tag) -> bool {
+    let mut elements = tree.element_children(node);
+    let (Some(only), None) = (elements.next(), elements.next()) else {
+        return false;
+    };
+    if !tree.is_tag(only, tag) {
+        return false;
+    }
+    !tree.children(node).any(|child| {
+        tree.text(child)
+            .is_some_and(|text| text.chars().last().is_some_and(|c| !c.is_whitespace()))
+    })
+}
+
+/// Readability's phrasing content: text, inline tags, and links whose children are phrasing.
+pub fn is_phrasing(tree: &Tree, node: NodeId) -> bool {
+    let Some(element) = tree.element(node) else {
+        return true;
+    };
+    match element.tag {
+        Tag::Abbr
+        | Tag::Audio
+        | Tag::B
+        | Tag::Bdo
+        | Tag::Br
+        | Tag::Button
+        | Tag::Cite
+        | Tag::Code
+        | Tag::Data
+        | Tag::Datalist
+        | Tag::Dfn
+        | Tag::Em
+        | Tag::Embed
+        | Tag::I
+        | Tag::Img
+        | Tag::Input
+        | Tag::Kbd
+        | Tag::Label
+        | Tag::Mark
+        | Tag::Math
+        | Tag::Meter
+        | Tag::Noscript
+        | Tag::Object
+        | Tag::Output
+        | Tag::Progress
+        | Tag::Q
+        | Tag::Ruby
+        | Tag::Samp
+        | Tag::Script
+        | Tag::Select
+        | Tag::Small
+        | Tag::Span
+        | Tag::Strong
+        | Tag::Sub
+        | Tag::Sup
+        | Tag::Textarea
+        | Tag::Time
+        | Tag::Var
+        | Tag::Wbr
+        | Tag::Font
+        | Tag::Unknown
+        | Tag::U
+        | Tag::S
+        | Tag::Strike
+        | Tag::Tt
+        | Tag::Big
+        | Tag::Picture => true,
+        Tag::A | Tag::Del | Tag::Ins => {
+            // Walk the subtree: every element in it must be phrasing itself.
+            tree.descendants(node).all(|id| match tree.tag(id) {
+                None => true,
+                Some(Tag::A | Tag::Del | Tag::Ins) => true,
+                Some(_) => is_phrasing_shallow(tree, id),
+            })
+        }
+        _ => false,
+    }
+}
+
+fn is_phrasing_shallow(tree: &Tree, node: NodeId) -> bool {
+    match tree.tag(node) {
+        Some(Tag::A | Tag::Del | Tag::Ins) => true,
+        Some(_) => is_phrasing(tree, node),
+        None => true,
+    }
+}
+
+/// Text node that is only whitespace, or a `<br>`.
+pub fn is_whitespace_node(tree: &Tree, node: NodeId) -> bool {
+    match &tree.node(node).data {
+        NodeData::Text(text) => text.trim().is_empty(),
+        NodeData::Element(element) => element.tag == Tag::Br,
+    }
+}
+
+/// Block-level descendants that stop a `<div>` from being read as a paragraph.
+pub const DIV_TO_P_ELEMS: &[Tag] = &[
+    Tag::Blockquote,
+    Tag::Dl,
+    Tag::Div,
+    Tag::Img,
+    Tag::Ol,
+    Tag::P,
+    Tag::Pre,
+    Tag::Table,
+    Tag::Ul,
+];

@@ -1,0 +1,54 @@
+//! [`Options`]: one plain-data struct shared by the Rust API, the CLI and JavaScript.
+
+use serde::{Deserialize, Serialize};
+
+use crate::patterns::{DEFAULT_CHAR_THRESHOLD, DEFAULT_MAX_INPUT_BYTES};
+
+/// What the cleaner is told about a page and what it should produce.
+///
+/// Every field has a default, so a partial object (in JSON or JavaScript) works:
+///
+/// ```
+/// let options: article_cleaner::Options = serde_json::from_str(r#"{"url": "https://example.com/a"}"#).unwrap();
+/// assert_eq!(options.char_threshold, 500);
+/// assert!(options.output_html && options.output_text && !options.output_markdown);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// The page's URL, used to resolve relative links and images.
+    /// Default: none (relative URLs are resolved against `<base href>` only, or dropped).
+    pub url: Option<String>,
+    /// Minimum characters of text an article must have before the extractor stops relaxing
+    /// its rules. Default: 500 (as Readability.js).
+    pub char_threshold: usize,
+    /// Keep `class` attributes in the HTML output. Default: false.
+    pub keep_classes: bool,
+    /// Input larger than this many bytes is refused with [`crate::ErrorKind::InputTooLarge`].
+    /// Default: 64 MiB.
+    pub max_input_bytes: usize,
+    /// Encoding label (WHATWG names, e.g. `"windows-1252"`) for byte input that has no BOM;
+    /// a `<meta charset>` in the page still switches it. Default: none (UTF-8 until a meta says otherwise).
+    pub encoding: Option<String>,
+    /// Produce `content` (sanitised HTML). Default: true.
+    pub output_html: bool,
+    /// Produce `textContent`. Default: true.
+    pub output_text: bool,
+    /// Produce `markdown`. Default: false.
+    pub output_markdown: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            char_threshold: DEFAULT_CHAR_THRESHOLD,
+            keep_classes: false,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            encoding: None,
+            output_html: true,
+            output_text: true,
+            output_markdown: false,
+        }
+    }
+}

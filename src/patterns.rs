@@ -1,0 +1,310 @@
+//! Every word list, tag set and threshold the pipeline uses, in one place.
+//!
+//! Class/id lists are matched as lower-case substrings of an element's `class` and `id`
+//! (the "hint"), the way Readability.js's regular expressions match them.
+
+// ---------------------------------------------------------------- limits
+
+/// Default for `Options::max_input_bytes`.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
+/// Default for `Options::char_threshold`: an article shorter than this triggers a retry
+/// with relaxed rules.
+pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
+/// Memory lol_html may buffer (a single tag or attribute larger than this is refused).
+pub const PARSER_MEMORY_LIMIT: usize = 32 << 20;
+/// Elements nested deeper than this are flattened into their ancestor, as browsers do.
+pub const MAX_OPEN_ELEMENTS: usize = 512;
+/// Nodes the compact tree may hold; later content is ignored.
+pub const MAX_TREE_NODES: usize = 1 << 20;
+/// A single text node is cut at this many bytes.
+pub const MAX_TEXT_NODE_BYTES: usize = 1 << 20;
+/// Total text the tree may hold.
+pub const MAX_TREE_TEXT_BYTES: usize = 48 << 20;
+/// JSON-LD kept per page (bytes).
+pub const MAX_JSON_LD_BYTES: usize = 1 << 20;
+
+// ---------------------------------------------------------------- scoring
+
+/// Paragraph-like elements shorter than this do not score.
+pub const MIN_PARAGRAPH_CHARS: usize = 25;
+/// How many ancestors a paragraph's score reaches.
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+pub const N_TOP_CANDIDATES: usize = 5;
+/// Top candidates scoring at least this share of the best count as alternatives.
+pub const ALTERNATIVE_CANDIDATE_RATIO: f64 = 0.75;
+pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
+pub const CLASS_WEIGHT: f64 = 25.0;
+/// Links to `#fragment` count this much towards link density.
+pub const HASH_LINK_WEIGHT: f64 = 0.3;
+pub const SIBLING_SCORE_MIN: f64 = 10.0;
+pub const SIBLING_SCORE_RATIO: f64 = 0.2;
+/// Words per minute for `readingTimeMinutes`.
+pub const READING_WORDS_PER_MINUTE: usize = 230;
+
+/// Class/id fragments of page furniture: removed before scoring (first attempt only).
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Class/id fragments that save an element from [`UNLIKELY_CANDIDATES`].
+pub const MAYBE_CANDIDATES: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+
+/// ARIA roles of page furniture.
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+pub const POSITIVE_HINTS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+pub const NEGATIVE_HINTS: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// Whole class/id words that are negative on their own (`hid`).
+pub const NEGATIVE_WORDS: &[&str] = &["hid"];
+
+pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub const MAX_BYLINE_CHARS: usize = 100;
+
+/// Share widgets left inside the article (class/id fragments).
+pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
+pub const SHARE_MAX_CHARS: usize = 500;
+
+/// Hosts whose embeds are kept (as links).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "player.vimeo.com",
+    "dailymotion.com",
+    "twitch.tv",
+    "archive.org",
+    "upload.wikimedia.org",
+    "v.qq.com",
+    "bilibili.com",
+];
+
+/// Class/id fragments of containers that never hold article text: dropped at ingest.
+pub const INGEST_DROP_HINTS: &[&str] = &[
+    "cookie-banner",
+    "cookie-consent",
+    "cookieconsent",
+    "cookie-notice",
+    "cookie-bar",
+    "onetrust",
+    "truste-",
+    "consent-banner",
+    "cmp-container",
+    "gdpr-banner",
+    "sp_message",
+    "newsletter-signup",
+    "newsletter-form",
+];
+
+// ------------------------------------------------------- precision clean-up
+
+/// Class/id fragments of blocks that are boilerplate wherever they sit, even inside the
+/// article: removed from the winner when they are short or link-heavy.
+pub const BOILERPLATE_HINTS: &[&str] = &[
+    "share",
+    "social",
+    "related",
+    "recommend",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "promo",
+    "advert",
+    "ad-slot",
+    "adslot",
+    "ad-container",
+    "ad-wrapper",
+    "dfp",
+    "outbrain",
+    "taboola",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "more-from",
+    "read-more",
+    "readmore",
+    "read-next",
+    "tags",
+    "breadcrumb",
+    "comment",
+    "print",
+    "copy-link",
+    "author-bio",
+    "author-info",
+    "carousel-control",
+    "gallery-count",
+    "slide-count",
+    "paywall",
+    "disclaimer",
+];
+
+/// A boilerplate-hinted block longer than this (and not link-heavy) is kept anyway.
+pub const BOILERPLATE_MAX_CHARS: usize = 600;
+
+/// Lower-case text of a whole block (heading, paragraph, list item) that is furniture.
+pub const BOILERPLATE_TEXTS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "copy link to clipboard",
+    "link copied",
+    "related",
+    "related coverage",
+    "related articles",
+    "related stories",
+    "related content",
+    "related posts",
+    "more from",
+    "most read",
+    "most popular",
+    "read more",
+    "read next",
+    "recommended",
+    "recommended for you",
+    "you might also like",
+    "you may also like",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "comments",
+    "leave a comment",
+    "load comments",
+    "show comments",
+    "previous",
+    "next",
+    "skip advertisement",
+    "continue reading",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "scroll to continue",
+    "your privacy choices",
+    "do not sell or share my personal information",
+    "do not sell my personal information",
+    "cookie settings",
+    "privacy policy",
+    "terms of use",
+];
+
+/// Lower-case prefixes of short blocks that introduce furniture ("Related: ...", "Read more: ...").
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "related:",
+    "related coverage",
+    "read more:",
+    "read also:",
+    "see also:",
+    "more from ",
+    "most read",
+    "also read:",
+    "recommended:",
+    "sign up for",
+    "subscribe to",
+    "get the best of",
+    "follow us on",
+    "click here to",
+    "this article was originally published",
+    "all rights reserved",
+    "©",
+    "copyright ©",
+];
+
+/// A prefix-matched block is only removed when shorter than this.
+pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
+
+// ------------------------------------------------------------- readerable
+
+pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
+pub const READERABLE_MIN_SCORE: f64 = 20.0;

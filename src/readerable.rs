@@ -1,0 +1,180 @@
+//! `is_probably_readerable`: Readability.js's quick check, as one streaming lol_html pass
+//! that keeps only a few counters and stops as soon as the answer is yes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, OutputSink, Settings};
+
+use crate::patterns::{
+    MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, READERABLE_MIN_CONTENT_LENGTH,
+    READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
+};
+use crate::text::contains_any;
+
+/// Bytes fed to the parser between checks for an early answer.
+const CHUNK: usize = 16 * 1024;
+
+struct Sink;
+impl OutputSink for Sink {
+    fn handle_chunk(&mut self, _: &[u8]) {}
+}
+
+struct Candidate {
+    is_paragraph: bool,
+    is_div: bool,
+    counts: bool,
+    has_br_child: bool,
+    chars: usize,
+    leading_space: usize,
+    trailing_space: usize,
+    seen_text: bool,
+}
+
+#[derive(Default)]
+struct State {
+    open: Vec<Candidate>,
+    score: f64,
+    next_p_in_list: bool,
+}
+
+impl State {
+    fn close_top(&mut self) {
+        let Some(candidate) = self.open.pop() else {
+            return;
+        };
+        if !candidate.counts || (candidate.is_div && !candidate.has_br_child) {
+            return;
+        }
+        let length = candidate.chars
+            - candidate.leading_space
+            - candidate
+                .trailing_space
+                .min(candidate.chars - candidate.leading_space);
+        if length < READERABLE_MIN_CONTENT_LENGTH {
+            return;
+        }
+        self.score += ((length - READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+    }
+
+    fn text(&mut self, text: &str) {
+        for candidate in &mut self.open {
+            for ch in text.chars() {
+                candidate.chars += 1;
+                if ch.is_whitespace() {
+                    if candidate.seen_text {
+                        candidate.trailing_space += 1;
+                    } else {
+                        candidate.leading_space += 1;
+                    }
+                } else {
+                    candidate.seen_text = true;
+                    candidate.trailing_space = 0;
+                }
+            }
+        }
+    }
+}
+
+fn is_visible(el: &Element) -> bool {
+    let style_hidden = el.get_attribute("style").is_some_and(|style| {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        compact.to_ascii_lowercase().contains("display:none")
+    });
+    let aria_hidden = el.get_attribute("aria-hidden").is_some_and(|v| v == "true")
+        && !el
+            .get_attribute("class")
+            .is_some_and(|c| c.contains("fallback-image"));
+    !style_hidden && !el.has_attribute("hidden") && !aria_hidden
+}
+
+/// Whether the page probably has an article worth extracting. Cheap: one streaming pass,
+/// no tree, and it stops reading as soon as it is sure.
+pub fn is_probably_readerable(html: &str) -> bool {
+    let state = Rc::new(RefCell::new(State::default()));
+    let in_list = Rc::clone(&state);
+    let on_br = Rc::clone(&state);
+    let on_element = Rc::clone(&state);
+    let on_text = Rc::clone(&state);
+    let settings = Settings::new()
+        .with_strict(false)
+        .with_memory_settings(
+            MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY_LIMIT),
+        )
+        .append_element_content_handler(element!("li p", move |_el| {
+            in_list.borrow_mut().next_p_in_list = true;
+            Ok(())
+        }))
+        .append_element_content_handler(element!("div > br", move |_el| {
+            let mut state = on_br.borrow_mut();
+            if let Some(div) = state.open.iter_mut().rev().find(|c| c.is_div) {
+                div.has_br_child = true;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("p, pre, article, div", move |el| {
+            let mut state = on_element.borrow_mut();
+            if state.open.last().is_some_and(|top| top.is_paragraph) {
+                // A block start closes an open <p>.
+                state.close_top();
+            }
+            let tag = el.tag_name();
+            let in_list = std::mem::take(&mut state.next_p_in_list);
+            if state.open.len() >= MAX_OPEN_ELEMENTS || !el.can_have_content() {
+                return Ok(());
+            }
+            let hint = format!(
+                "{} {}",
+                el.get_attribute("class").unwrap_or_default(),
+                el.get_attribute("id").unwrap_or_default()
+            )
+            .to_lowercase();
+            let unlikely =
+                contains_any(&hint, UNLIKELY_CANDIDATES) && !contains_any(&hint, MAYBE_CANDIDATES);
+            state.open.push(Candidate {
+                is_paragraph: tag == "p",
+                is_div: tag == "div",
+                counts: is_visible(el) && !unlikely && !(tag == "p" && in_list),
+                has_br_child: false,
+                chars: 0,
+                leading_space: 0,
+                trailing_space: 0,
+                seen_text: false,
+            });
+            let depth = state.open.len();
+            let state_for_end = Rc::clone(&on_element);
+            drop(state);
+            el.on_end_tag(end_tag!(move |_end| {
+                let mut state = state_for_end.borrow_mut();
+                while state.open.len() >= depth {
+                    state.close_top();
+                }
+                Ok(())
+            }))?;
+            Ok(())
+        }))
+        .append_document_content_handler(doc_text!(move |chunk: &mut TextChunk| {
+            if chunk.text_type() == TextType::Data {
+                on_text
+                    .borrow_mut()
+                    .text(&crate::entities::decode_text(chunk.as_str()));
+            }
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, Sink);
+    for chunk in html.as_bytes().chunks(CHUNK) {
+        if rewriter.write(chunk).is_err() {
+            break;
+        }
+        if state.borrow().score > READERABLE_MIN_SCORE {
+            return true;
+        }
+    }
+    drop(rewriter);
+    let mut state = state.borrow_mut();
+    while !state.open.is_empty() {
+        state.close_top();
+    }
+    state.score > READERABLE_MIN_SCORE
+}

@@ -1,0 +1,195 @@
+//! Sanitised HTML, rebuilt by allow-list: only the tags and attributes below are written,
+//! URLs only with safe schemes, text and attribute values escaped. Nothing from the input
+//! is copied through verbatim, so the result is safe to assign to `innerHTML`.
+
+use super::{walk, Event};
+use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
+use crate::url::{clean_url, is_safe_url};
+
+/// How an element is written.
+pub enum Emit {
+    /// Written with this tag name.
+    Tag(&'static str),
+    /// Only its children are written.
+    Transparent,
+    /// Not written at all.
+    Dropped,
+}
+
+pub fn output_for(tag: Tag) -> Emit {
+    use Tag::*;
+    match tag {
+        A | Abbr | B | Bdi | Bdo | Blockquote | Br | Caption | Cite | Code | Col | Colgroup
+        | Dd | Del | Details | Dfn | Div | Dl | Dt | Em | Figcaption | Figure | H1 | H2 | H3
+        | H4 | H5 | H6 | Hr | I | Img | Ins | Kbd | Li | Mark | Ol | P | Pre | Q | Rp | Rt
+        | Ruby | S | Samp | Section | Small | Span | Strong | Sub | Summary | Sup | Table
+        | Tbody | Td | Tfoot | Th | Thead | Time | Tr | U | Ul | Var | Wbr => Emit::Tag(tag.name()),
+        Article | Main | Header | Hgroup | Address | Center | Search => Emit::Tag("div"),
+        Strike => Emit::Tag("s"),
+        Tt => Emit::Tag("code"),
+        Big => Emit::Tag("span"),
+        _ if tag.is_math() => Emit::Tag(tag.name()),
+        Iframe => Emit::Tag("a"),
+        Font | Unknown | Picture | Label | Data | Output | Legend | Fieldset | Form | Nav
+        | Aside | Footer | Menu | Dir | Marquee => Emit::Transparent,
+        _ => Emit::Dropped,
+    }
+}
+
+/// Writes the article's children as sanitised HTML.
+pub fn render(tree: &Tree, root: NodeId, keep_classes: bool) -> String {
+    let mut out = String::new();
+    walk(tree, root, |event| match event {
+        Event::Enter(node) => match &tree.node(node).data {
+            NodeData::Text(text) => {
+                escape_text(text, &mut out);
+                false
+            }
+            NodeData::Element(element) => match output_for(element.tag) {
+                Emit::Dropped => false,
+                Emit::Transparent => true,
+                Emit::Tag(name) => {
+                    out.push('<');
+                    out.push_str(name);
+                    write_attributes(tree, node, keep_classes, &mut out);
+                    out.push('>');
+                    if element.tag == Tag::Iframe {
+                        let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
+                        escape_text(&src, &mut out);
+                    }
+                    !element.tag.is_void() && element.tag != Tag::Iframe
+                }
+            },
+        },
+        Event::Exit(node) => {
+            if let Some(element) = tree.element(node) {
+                if let Emit::Tag(name) = output_for(element.tag) {
+                    if !element.tag.is_void() {
+                        out.push_str("</");
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                }
+            }
+            true
+        }
+    });
+    out
+}
+
+fn write_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut String) {
+    let Some(element) = tree.element(node) else {
+        return;
+    };
+    let tag = element.tag;
+    for (attr, value) in &element.attrs {
+        let (name, allowed) = match (attr, tag) {
+            (Attr::Href, Tag::A) => ("href", true),
+            (Attr::Src, Tag::Iframe) => ("href", true),
+            (Attr::Src, Tag::Img) => ("src", true),
+            (Attr::Srcset, Tag::Img) => ("srcset", true),
+            (Attr::Sizes, Tag::Img) => ("sizes", true),
+            (Attr::Alt, Tag::Img) => ("alt", true),
+            (Attr::Width, Tag::Img) => ("width", true),
+            (Attr::Height, Tag::Img) => ("height", true),
+            (Attr::Title, Tag::A | Tag::Img | Tag::Abbr | Tag::Dfn) => ("title", true),
+            (Attr::Colspan, Tag::Td | Tag::Th) => ("colspan", true),
+            (Attr::Rowspan, Tag::Td | Tag::Th) => ("rowspan", true),
+            (Attr::Headers, Tag::Td | Tag::Th) => ("headers", true),
+            (Attr::Scope, Tag::Th) => ("scope", true),
+            (Attr::Start, Tag::Ol) => ("start", true),
+            (Attr::Type, Tag::Ol) => ("type", true),
+            (Attr::Datetime, Tag::Time | Tag::Del | Tag::Ins) => ("datetime", true),
+            (Attr::Cite, Tag::Blockquote | Tag::Q | Tag::Del | Tag::Ins) => ("cite", true),
+            (Attr::Display, Tag::Math) => ("display", true),
+            (Attr::Mathvariant, _) if tag.is_math() => ("mathvariant", true),
+            (Attr::Encoding, Tag::Annotation) => ("encoding", true),
+            (Attr::Lang, _) => ("lang", true),
+            (Attr::Dir, _) => ("dir", true),
+            (Attr::Class, _) => ("class", keep_classes),
+            _ => ("", false),
+        };
+        if !allowed {
+            continue;
+        }
+        let value = match attr {
+            Attr::Href | Attr::Src | Attr::Cite => {
+                let url = clean_url(value);
+                if !is_safe_url(&url, *attr == Attr::Src && tag == Tag::Img) {
+                    continue;
+                }
+                url
+            }
+            Attr::Srcset => match safe_srcset(value) {
+                Some(srcset) => srcset,
+                None => continue,
+            },
+            Attr::Start | Attr::Colspan | Attr::Rowspan | Attr::Width | Attr::Height => {
+                match value.trim().parse::<u32>() {
+                    Ok(number) => number.to_string(),
+                    Err(_) => continue,
+                }
+            }
+            Attr::Dir => match value.trim().to_ascii_lowercase().as_str() {
+                dir @ ("ltr" | "rtl" | "auto") => dir.to_owned(),
+                _ => continue,
+            },
+            _ => value.clone(),
+        };
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        escape_attribute(&value, out);
+        out.push('"');
+    }
+}
+
+/// Keeps a srcset only if every candidate URL is safe.
+fn safe_srcset(srcset: &str) -> Option<String> {
+    let candidates: Vec<String> = srcset
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|candidate| {
+            let (url, descriptor) = candidate
+                .split_once(char::is_whitespace)
+                .unwrap_or((candidate, ""));
+            (clean_url(url), descriptor.trim().to_owned())
+        })
+        .filter(|(url, _)| is_safe_url(url, true))
+        .map(|(url, descriptor)| {
+            if descriptor.is_empty() {
+                url
+            } else {
+                format!("{url} {descriptor}")
+            }
+        })
+        .collect();
+    (!candidates.is_empty()).then(|| candidates.join(", "))
+}
+
+pub fn escape_text(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{A0}' => out.push_str("&nbsp;"),
+            '\0' => {}
+            _ => out.push(ch),
+        }
+    }
+}
+
+pub fn escape_attribute(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\0' => {}
+            _ => out.push(ch),
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Plain text laid out as a browser shows it: blocks on their own lines, a blank line
+//! around paragraphs, a line break at `<br>`, table cells apart, words never glued.
+
+use super::{walk, Event};
+use crate::tree::{NodeData, NodeId, Tag, Tree};
+
+/// Accumulates text with collapsible spaces and line breaks.
+pub struct LineWriter {
+    pub out: String,
+    pending_breaks: usize,
+    pending_space: bool,
+}
+
+impl LineWriter {
+    pub fn new() -> Self {
+        LineWriter {
+            out: String::new(),
+            pending_breaks: 0,
+            pending_space: false,
+        }
+    }
+
+    pub fn request_breaks(&mut self, count: usize) {
+        self.pending_breaks = self.pending_breaks.max(count);
+    }
+
+    pub fn request_space(&mut self) {
+        self.pending_space = true;
+    }
+
+    fn flush(&mut self) {
+        if self.out.is_empty() {
+            self.pending_breaks = 0;
+            self.pending_space = false;
+            return;
+        }
+        if self.pending_breaks > 0 {
+            let kept = self.out.trim_end_matches([' ', '\t']).len();
+            self.out.truncate(kept);
+            let existing = self.out.len() - self.out.trim_end_matches('\n').len();
+            for _ in existing..self.pending_breaks {
+                self.out.push('\n');
+            }
+            self.pending_breaks = 0;
+            self.pending_space = false;
+        } else if self.pending_space {
+            if !self.out.ends_with([' ', '\n', '\t']) {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+        }
+    }
+
+    /// Writes text whose whitespace collapses.
+    pub fn text(&mut self, text: &str) {
+        for ch in text.chars() {
+            if ch.is_whitespace() && ch != '\u{A0}' {
+                self.pending_space = true;
+            } else {
+                self.flush();
+                self.out.push(ch);
+            }
+        }
+    }
+
+    /// Writes text verbatim (preformatted).
+    pub fn raw(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.flush();
+        self.out.push_str(text);
+    }
+
+    /// A forced line break (`<br>`).
+    pub fn line_break(&mut self) {
+        self.flush();
+        let kept = self.out.trim_end_matches(' ').len();
+        self.out.truncate(kept);
+        self.out.push('\n');
+        self.pending_space = false;
+    }
+
+    pub fn finish(self) -> String {
+        self.out.trim().to_owned()
+    }
+}
+
+impl Default for LineWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Line breaks a block asks for around itself.
+pub fn block_breaks(tag: Tag) -> usize {
+    match tag {
+        Tag::P
+        | Tag::H1
+        | Tag::H2
+        | Tag::H3
+        | Tag::H4
+        | Tag::H5
+        | Tag::H6
+        | Tag::Blockquote
+        | Tag::Pre
+        | Tag::Figure
+        | Tag::Ul
+        | Tag::Ol
+        | Tag::Dl
+        | Tag::Table
+        | Tag::Hr => 2,
+        _ if tag.is_block() => 1,
+        _ => 0,
+    }
+}
+
+pub fn render(tree: &Tree, root: NodeId) -> String {
+    let mut writer = LineWriter::new();
+    let mut pre_depth = 0usize;
+    walk(tree, root, |event| match event {
+        Event::Enter(node) => match &tree.node(node).data {
+            NodeData::Text(text) => {
+                if pre_depth > 0 {
+                    writer.raw(text);
+                } else {
+                    writer.text(text);
+                }
+                false
+            }
+            NodeData::Element(element) => {
+                let tag = element.tag;
+                match tag {
+                    Tag::Br => writer.line_break(),
+                    Tag::Td | Tag::Th => {
+                        if tree.prev_sibling(node) != crate::tree::NONE {
+                            writer.raw("\t");
+                        }
+                    }
+                    Tag::Pre => pre_depth += 1,
+                    _ => {}
+                }
+                writer.request_breaks(block_breaks(tag));
+                !matches!(tag, Tag::Iframe | Tag::Img | Tag::Annotation)
+            }
+        },
+        Event::Exit(node) => {
+            if let Some(element) = tree.element(node) {
+                if element.tag == Tag::Pre {
+                    pre_depth -= 1;
+                }
+                writer.request_breaks(block_breaks(element.tag));
+                if element.tag.is_void() || element.tag == Tag::Img {
+                    writer.request_space();
+                }
+            }
+            true
+        }
+    });
+    writer.finish()
+}

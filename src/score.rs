@@ -1,0 +1,570 @@
+//! Finding the main content: Readability.js's scoring, on the compact tree.
+//!
+//! One pass removes what cannot be content and collects paragraph-like elements; their
+//! text (length, commas) scores their ancestors; link density scales the scores; the best
+//! candidate climbs to a better ancestor where the evidence says so; its qualifying
+//! siblings join it. The caller retries with relaxed [`Flags`] when the result is short.
+
+use crate::measure::{
+    class_weight, has_single_tag_inside, inner_text, is_phrasing, is_whitespace_node,
+    is_without_content, link_density, text_len, DIV_TO_P_ELEMS,
+};
+use crate::patterns::{
+    ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
+    MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, SCORE_ANCESTOR_LEVELS,
+    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+};
+use crate::text::{contains_any, count_commas, text_similarity};
+use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+
+/// Rules that the retry loop relaxes one by one.
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+
+    /// The next, more lenient set of rules, or `None` when all are off.
+    pub fn relax(self) -> Option<Flags> {
+        if self.strip_unlikely {
+            Some(Flags {
+                strip_unlikely: false,
+                ..self
+            })
+        } else if self.weight_classes {
+            Some(Flags {
+                weight_classes: false,
+                ..self
+            })
+        } else if self.clean_conditionally {
+            Some(Flags {
+                clean_conditionally: false,
+                ..self
+            })
+        } else {
+            None
+        }
+    }
+}
+
+/// What the scoring pass learns besides the winner.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Byline text found in the page (only looked for when the metadata has none).
+    pub byline: Option<String>,
+    /// `dir` of the winner or its ancestors.
+    pub dir: Option<String>,
+}
+
+/// Scores per node; `None` until a node becomes a candidate.
+struct Scores(Vec<Option<f64>>);
+
+impl Scores {
+    fn get(&self, id: NodeId) -> Option<f64> {
+        self.0.get(id as usize).copied().flatten()
+    }
+
+    fn set(&mut self, id: NodeId, score: f64) {
+        let index = id as usize;
+        if index >= self.0.len() {
+            self.0.resize(index + 1, None);
+        }
+        self.0[index] = Some(score);
+    }
+}
+
+/// Runs one extraction pass; returns a new, detached `<div>` holding the article.
+pub fn grab_article(
+    tree: &mut Tree,
+    flags: Flags,
+    title: &str,
+    look_for_byline: bool,
+    findings: &mut Findings,
+) -> Option<NodeId> {
+    let to_score = prepare_nodes(tree, flags, title, look_for_byline, findings);
+    let mut scores = Scores(vec![None; tree.len()]);
+    let mut candidates = Vec::new();
+
+    for &paragraph in &to_score {
+        let parent = tree.parent(paragraph);
+        if parent == NONE || !tree.is_attached(paragraph) {
+            continue;
+        }
+        let text = inner_text(tree, paragraph);
+        let length = text.chars().count();
+        if length < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let score = 2.0 + count_commas(&text) as f64 + (length / 100).min(3) as f64;
+        for (level, ancestor) in tree
+            .ancestors(paragraph)
+            .take(SCORE_ANCESTOR_LEVELS)
+            .enumerate()
+        {
+            if scores.get(ancestor).is_none() {
+                scores.set(ancestor, initial_score(tree, ancestor, flags));
+                candidates.push(ancestor);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            let current = scores.get(ancestor).unwrap_or(0.0);
+            scores.set(ancestor, current + score / divider);
+        }
+    }
+
+    let mut top: Vec<NodeId> = Vec::with_capacity(N_TOP_CANDIDATES + 1);
+    for &candidate in &candidates {
+        let scaled = scores.get(candidate).unwrap_or(0.0) * (1.0 - link_density(tree, candidate));
+        scores.set(candidate, scaled);
+        let position = top
+            .iter()
+            .position(|&other| scores.get(other).unwrap_or(0.0) < scaled)
+            .unwrap_or(top.len());
+        if position < N_TOP_CANDIDATES {
+            top.insert(position, candidate);
+            top.truncate(N_TOP_CANDIDATES);
+        }
+    }
+
+    let root = Tree::ROOT;
+    let mut top_candidate = top.first().copied().unwrap_or(NONE);
+    if top_candidate == NONE || top_candidate == root {
+        // No structure to go by: the whole body is the candidate.
+        let wrapper = tree.new_element(Element::new(Tag::Div));
+        let mut child = tree.first_child(root);
+        while child != NONE {
+            let next = tree.next_sibling(child);
+            tree.append_child(wrapper, child);
+            child = next;
+        }
+        tree.append_child(root, wrapper);
+        scores.set(wrapper, initial_score(tree, wrapper, flags));
+        top_candidate = wrapper;
+    } else {
+        top_candidate = shared_ancestor_of_alternatives(tree, &scores, &top, top_candidate);
+        if scores.get(top_candidate).is_none() {
+            scores.set(top_candidate, initial_score(tree, top_candidate, flags));
+        }
+        top_candidate = climb_to_better_parent(tree, &scores, top_candidate);
+        while tree.parent(top_candidate) != root && tree.parent(top_candidate) != NONE {
+            let parent = tree.parent(top_candidate);
+            if tree.element_children(parent).count() != 1 {
+                break;
+            }
+            top_candidate = parent;
+            if scores.get(top_candidate).is_none() {
+                scores.set(top_candidate, initial_score(tree, top_candidate, flags));
+            }
+        }
+    }
+
+    findings.dir = find_dir(tree, top_candidate);
+    Some(merge_siblings(tree, &scores, top_candidate))
+}
+
+/// The walk that removes unlikely and invisible nodes, finds the byline, turns
+/// text-only `<div>`s into paragraphs and collects what to score.
+fn prepare_nodes(
+    tree: &mut Tree,
+    flags: Flags,
+    title: &str,
+    look_for_byline: bool,
+    findings: &mut Findings,
+) -> Vec<NodeId> {
+    let root = Tree::ROOT;
+    let mut to_score = Vec::new();
+    let mut title_header_pending = true;
+    let mut node = tree.first_child(root);
+    while node != NONE {
+        let Some(element) = tree.element(node) else {
+            node = tree.next_in(node, root);
+            continue;
+        };
+        let tag = element.tag;
+
+        if look_for_byline && findings.byline.is_none() {
+            if let Some(byline) = byline_text(tree, node) {
+                findings.byline = Some(byline);
+                node = remove_and_next(tree, node);
+                continue;
+            }
+        }
+
+        if title_header_pending
+            && matches!(tag, Tag::H1 | Tag::H2)
+            && text_similarity(title, inner_text(tree, node).as_str()) > 0.75
+        {
+            title_header_pending = false;
+            node = remove_and_next(tree, node);
+            continue;
+        }
+
+        if flags.strip_unlikely {
+            let hint = element.hint.as_str();
+            if contains_any(hint, UNLIKELY_CANDIDATES)
+                && !contains_any(hint, MAYBE_CANDIDATES)
+                && !has_nearby_ancestor(tree, node, &[Tag::Table, Tag::Code])
+                && tag != Tag::A
+            {
+                node = remove_and_next(tree, node);
+                continue;
+            }
+            if element
+                .attr(Attr::Role)
+                .is_some_and(|role| UNLIKELY_ROLES.contains(&role.trim()))
+            {
+                node = remove_and_next(tree, node);
+                continue;
+            }
+        }
+
+        if matches!(
+            tag,
+            Tag::Div
+                | Tag::Section
+                | Tag::Header
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+        ) && is_without_content(tree, node)
+        {
+            node = remove_and_next(tree, node);
+            continue;
+        }
+
+        if matches!(
+            tag,
+            Tag::Section
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::P
+                | Tag::Td
+                | Tag::Pre
+        ) {
+            to_score.push(node);
+        }
+
+        if tag == Tag::Div {
+            wrap_phrasing_runs(tree, node);
+            if has_single_tag_inside(tree, node, Tag::P) && link_density(tree, node) < 0.25 {
+                let paragraph = tree.first_child(node);
+                let paragraph = if tree.is_tag(paragraph, Tag::P) {
+                    paragraph
+                } else {
+                    tree.element_children(node).next().unwrap_or(paragraph)
+                };
+                tree.insert_before(node, paragraph);
+                tree.detach(node);
+                to_score.push(paragraph);
+                node = tree.next_in(paragraph, root);
+                continue;
+            } else if !has_block_descendant(tree, node) {
+                if let Some(element) = tree.element_mut(node) {
+                    element.tag = Tag::P;
+                }
+                to_score.push(node);
+            }
+        }
+        node = tree.next_in(node, root);
+    }
+    to_score
+}
+
+fn remove_and_next(tree: &mut Tree, node: NodeId) -> NodeId {
+    let next = tree.next_skipping_children(node, Tree::ROOT);
+    tree.detach(node);
+    next
+}
+
+/// A table or code ancestor within four levels.
+fn has_nearby_ancestor(tree: &Tree, node: NodeId, tags: &[Tag]) -> bool {
+    tree.ancestors(node)
+        .take(4)
+        .any(|id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
+}
+
+fn byline_text(tree: &Tree, node: NodeId) -> Option<String> {
+    let element = tree.element(node)?;
+    let rel_author = element.attr(Attr::Rel).is_some_and(|rel| rel == "author");
+    let itemprop_author = element
+        .attr(Attr::Itemprop)
+        .is_some_and(|prop| prop.contains("author"));
+    if !(rel_author || itemprop_author || contains_any(&element.hint, BYLINE_HINTS)) {
+        return None;
+    }
+    let text = inner_text(tree, node);
+    let length = text.chars().count();
+    if length == 0 || length >= MAX_BYLINE_CHARS {
+        return None;
+    }
+    let named = tree.descendants(node).find(|&id| {
+        tree.element(id)
+            .and_then(|e| e.attr(Attr::Itemprop))
+            .is_some_and(|prop| prop.contains("name"))
+    });
+    Some(named.map_or(text, |id| inner_text(tree, id)))
+}
+
+/// Wraps runs of inline content directly inside a `<div>` into `<p>`s.
+fn wrap_phrasing_runs(tree: &mut Tree, div: NodeId) {
+    let mut paragraph = NONE;
+    let mut child = tree.first_child(div);
+    while child != NONE {
+        let next = tree.next_sibling(child);
+        if is_phrasing(tree, child) {
+            if paragraph != NONE {
+                tree.append_child(paragraph, child);
+            } else if !is_whitespace_node(tree, child) {
+                paragraph = tree.new_element(Element::new(Tag::P));
+                tree.insert_before(child, paragraph);
+                tree.append_child(paragraph, child);
+            }
+        } else if paragraph != NONE {
+            loop {
+                let last = tree.node(paragraph).last_child;
+                if last == NONE || !is_whitespace_node(tree, last) {
+                    break;
+                }
+                tree.detach(last);
+            }
+            paragraph = NONE;
+        }
+        child = next;
+    }
+}
+
+fn has_block_descendant(tree: &Tree, node: NodeId) -> bool {
+    tree.descendants(node).any(|id| {
+        tree.tag(id)
+            .is_some_and(|tag| DIV_TO_P_ELEMS.contains(&tag))
+    })
+}
+
+fn initial_score(tree: &Tree, node: NodeId, flags: Flags) -> f64 {
+    let base = match tree.tag(node) {
+        Some(Tag::Div) => 5.0,
+        Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
+        Some(
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form,
+        ) => -3.0,
+        Some(tag) if tag.is_heading() || tag == Tag::Th => -5.0,
+        _ => 0.0,
+    };
+    base + if flags.weight_classes {
+        class_weight(tree, node)
+    } else {
+        0.0
+    }
+}
+
+/// When several strong candidates share an ancestor, the article is that ancestor.
+fn shared_ancestor_of_alternatives(
+    tree: &Tree,
+    scores: &Scores,
+    top: &[NodeId],
+    top_candidate: NodeId,
+) -> NodeId {
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let alternatives: Vec<Vec<NodeId>> = top[1..]
+        .iter()
+        .filter(|&&other| {
+            top_score > 0.0
+                && scores.get(other).unwrap_or(0.0) / top_score >= ALTERNATIVE_CANDIDATE_RATIO
+        })
+        .map(|&other| tree.ancestors(other).collect())
+        .collect();
+    if alternatives.len() < MIN_ALTERNATIVE_CANDIDATES {
+        return top_candidate;
+    }
+    let mut parent = tree.parent(top_candidate);
+    while parent != NONE && parent != Tree::ROOT {
+        let containing = alternatives
+            .iter()
+            .filter(|list| list.contains(&parent))
+            .count();
+        if containing >= MIN_ALTERNATIVE_CANDIDATES {
+            return parent;
+        }
+        parent = tree.parent(parent);
+    }
+    top_candidate
+}
+
+/// Moves up while a parent scores at least as well (the content is split across children).
+fn climb_to_better_parent(tree: &Tree, scores: &Scores, top_candidate: NodeId) -> NodeId {
+    let mut last = scores.get(top_candidate).unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut parent = tree.parent(top_candidate);
+    while parent != NONE && parent != Tree::ROOT {
+        let Some(score) = scores.get(parent) else {
+            parent = tree.parent(parent);
+            continue;
+        };
+        if score < threshold {
+            break;
+        }
+        if score > last {
+            return parent;
+        }
+        last = score;
+        parent = tree.parent(parent);
+    }
+    top_candidate
+}
+
+fn find_dir(tree: &Tree, top_candidate: NodeId) -> Option<String> {
+    // Readability.js looks at the parent first, then the winner, then the parent's ancestors.
+    let parent = tree.parent(top_candidate);
+    let mut order = vec![parent, top_candidate];
+    if parent != NONE {
+        order.extend(tree.ancestors(parent));
+    }
+    order
+        .into_iter()
+        .filter(|&id| id != NONE)
+        .filter_map(|id| tree.element(id).and_then(|e| e.attr(Attr::Dir)))
+        .find(|dir| !dir.is_empty())
+        .map(str::to_owned)
+}
+
+/// Builds the article: the winner plus the siblings that look like part of it.
+fn merge_siblings(tree: &mut Tree, scores: &Scores, top_candidate: NodeId) -> NodeId {
+    let article = tree.new_element(Element::new(Tag::Div));
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let threshold = SIBLING_SCORE_MIN.max(top_score * SIBLING_SCORE_RATIO);
+    let parent = tree.parent(top_candidate);
+    if parent == NONE {
+        tree.append_child(article, top_candidate);
+        return article;
+    }
+    let top_class = tree
+        .element(top_candidate)
+        .and_then(|e| e.attr(Attr::Class))
+        .unwrap_or("")
+        .to_owned();
+    let siblings: Vec<NodeId> = tree.element_children(parent).collect();
+    for sibling in siblings {
+        let mut append = sibling == top_candidate;
+        if !append {
+            let class = tree
+                .element(sibling)
+                .and_then(|e| e.attr(Attr::Class))
+                .unwrap_or("");
+            let bonus = if !top_class.is_empty() && class == top_class {
+                top_score * SIBLING_SCORE_RATIO
+            } else {
+                0.0
+            };
+            if let Some(score) = scores.get(sibling) {
+                append = score + bonus >= threshold;
+            }
+            if !append && tree.is_tag(sibling, Tag::P) {
+                let density = link_density(tree, sibling);
+                let text = inner_text(tree, sibling);
+                let length = text.chars().count();
+                append = (length > 80 && density < 0.25)
+                    || (length < 80
+                        && length > 0
+                        && density == 0.0
+                        && (text.contains(". ") || text.ends_with('.')));
+            }
+        }
+        if append {
+            if let Some(element) = tree.element_mut(sibling) {
+                if !matches!(
+                    element.tag,
+                    Tag::Div | Tag::Article | Tag::Section | Tag::P | Tag::Ol | Tag::Ul
+                ) {
+                    element.tag = Tag::Div;
+                }
+            }
+            tree.append_child(article, sibling);
+        }
+    }
+    article
+}
+
+/// `<br><br>` runs become paragraph breaks, as Readability.js's `_replaceBrs` does.
+pub fn replace_double_breaks(tree: &mut Tree) {
+    let brs: Vec<NodeId> = tree
+        .descendants(Tree::ROOT)
+        .filter(|&id| tree.is_tag(id, Tag::Br))
+        .collect();
+    for br in brs {
+        if tree.parent(br) == NONE || !tree.is_attached(br) {
+            continue;
+        }
+        let mut replaced = false;
+        let mut next = next_non_whitespace_sibling(tree, br);
+        while next != NONE && tree.is_tag(next, Tag::Br) {
+            replaced = true;
+            let after = next_non_whitespace_sibling(tree, next);
+            tree.detach(next);
+            next = after;
+        }
+        if !replaced {
+            continue;
+        }
+        let paragraph = tree.new_element(Element::new(Tag::P));
+        tree.insert_before(br, paragraph);
+        tree.detach(br);
+        let mut sibling = tree.next_sibling(paragraph);
+        while sibling != NONE {
+            if tree.is_tag(sibling, Tag::Br) {
+                let after = next_non_whitespace_sibling(tree, sibling);
+                if after != NONE && tree.is_tag(after, Tag::Br) {
+                    break;
+                }
+            }
+            if !is_phrasing(tree, sibling) {
+                break;
+            }
+            let following = tree.next_sibling(sibling);
+            tree.append_child(paragraph, sibling);
+            sibling = following;
+        }
+        loop {
+            let last = tree.node(paragraph).last_child;
+            if last == NONE || !is_whitespace_node(tree, last) {
+                break;
+            }
+            tree.detach(last);
+        }
+        let parent = tree.parent(paragraph);
+        if let Some(element) = tree.element_mut(parent) {
+            if element.tag == Tag::P {
+                element.tag = Tag::Div;
+            }
+        }
+    }
+}
+
+fn next_non_whitespace_sibling(tree: &Tree, node: NodeId) -> NodeId {
+    let mut next = tree.next_sibling(node);
+    while next != NONE && tree.text(next).is_some_and(|text| text.trim().is_empty()) {
+        next = tree.next_sibling(next);
+    }
+    next
+}
+
+/// Characters of text in an article container (used by the retry loop).
+pub fn article_text_len(tree: &Tree, article: NodeId) -> usize {
+    text_len(tree, article)
+}

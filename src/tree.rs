@@ -1,0 +1,561 @@
+//! The compact arena tree that ingest builds: only what may end up in an article, with
+//! interned tags and the few attributes that matter. Traversals walk sibling and parent
+//! links (no recursion, no explicit stack needed), so depth never costs call stack.
+
+pub type NodeId = u32;
+/// "No node" in parent / child / sibling links.
+pub const NONE: NodeId = u32::MAX;
+
+macro_rules! tags {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// An element's tag. Names we do not know become [`Tag::Unknown`] and are rendered
+        /// as their children only.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Tag { $($variant,)* Unknown }
+
+        impl Tag {
+            pub fn from_name(name: &str) -> Tag {
+                match name { $($name => Tag::$variant,)* _ => Tag::Unknown }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self { $(Tag::$variant => $name,)* Tag::Unknown => "span" }
+            }
+        }
+    };
+}
+
+tags! {
+    A = "a", Abbr = "abbr", Address = "address", Applet = "applet", Article = "article",
+    Aside = "aside", Audio = "audio", B = "b", Base = "base", Bdi = "bdi", Bdo = "bdo",
+    Big = "big", Blockquote = "blockquote", Body = "body", Br = "br", Button = "button",
+    Canvas = "canvas", Caption = "caption", Center = "center", Cite = "cite", Code = "code",
+    Col = "col", Colgroup = "colgroup", Data = "data", Datalist = "datalist", Dd = "dd",
+    Del = "del", Details = "details", Dfn = "dfn", Dialog = "dialog", Dir = "dir", Div = "div",
+    Dl = "dl", Dt = "dt", Em = "em", Embed = "embed", Fieldset = "fieldset",
+    Figcaption = "figcaption", Figure = "figure", Font = "font", Footer = "footer",
+    Form = "form", Frame = "frame", Frameset = "frameset", H1 = "h1", H2 = "h2", H3 = "h3",
+    H4 = "h4", H5 = "h5", H6 = "h6", Head = "head", Header = "header", Hgroup = "hgroup",
+    Hr = "hr", Html = "html", I = "i", Iframe = "iframe", Img = "img", Input = "input",
+    Ins = "ins", Kbd = "kbd", Label = "label", Legend = "legend", Li = "li", Link = "link",
+    Main = "main", Map = "map", Mark = "mark", Marquee = "marquee", Menu = "menu",
+    Meta = "meta", Meter = "meter", Nav = "nav", Noembed = "noembed", Noframes = "noframes",
+    Noscript = "noscript", Object = "object", Ol = "ol", Optgroup = "optgroup",
+    Option = "option", Output = "output", P = "p", Param = "param", Picture = "picture",
+    Plaintext = "plaintext", Pre = "pre", Progress = "progress", Q = "q", Rp = "rp", Rt = "rt",
+    Ruby = "ruby", S = "s", Samp = "samp", Script = "script", Search = "search",
+    Section = "section", Select = "select", Small = "small", Source = "source", Span = "span",
+    Strike = "strike", Strong = "strong", Style = "style", Sub = "sub", Summary = "summary",
+    Sup = "sup", Svg = "svg", Table = "table", Tbody = "tbody", Td = "td",
+    Template = "template", Textarea = "textarea", Tfoot = "tfoot", Th = "th", Thead = "thead",
+    Time = "time", Title = "title", Tr = "tr", Track = "track", Tt = "tt", U = "u", Ul = "ul",
+    Var = "var", Video = "video", Wbr = "wbr", Xmp = "xmp",
+    // MathML, kept verbatim so formulas survive.
+    Math = "math", Mi = "mi", Mn = "mn", Mo = "mo", Ms = "ms", Mtext = "mtext", Mrow = "mrow",
+    Msup = "msup", Msub = "msub", Msubsup = "msubsup", Mfrac = "mfrac", Msqrt = "msqrt",
+    Mroot = "mroot", Mover = "mover", Munder = "munder", Munderover = "munderover",
+    Mtable = "mtable", Mtr = "mtr", Mtd = "mtd", Mspace = "mspace", Mstyle = "mstyle",
+    Mpadded = "mpadded", Mphantom = "mphantom", Menclose = "menclose", Mfenced = "mfenced",
+    Semantics = "semantics", Annotation = "annotation",
+}
+
+impl Tag {
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
+    }
+
+    /// Elements a browser lays out as blocks: text on either side goes on its own line.
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Body
+                | Tag::Caption
+                | Tag::Center
+                | Tag::Dd
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Form
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Hr
+                | Tag::Html
+                | Tag::Legend
+                | Tag::Li
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Search
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Table
+                | Tag::Tbody
+                | Tag::Td
+                | Tag::Tfoot
+                | Tag::Th
+                | Tag::Thead
+                | Tag::Tr
+                | Tag::Ul
+                | Tag::Noscript
+                | Tag::Iframe
+                | Tag::Video
+                | Tag::Audio
+                | Tag::Mtable
+        )
+    }
+
+    pub fn is_void(self) -> bool {
+        matches!(
+            self,
+            Tag::Base
+                | Tag::Br
+                | Tag::Col
+                | Tag::Embed
+                | Tag::Hr
+                | Tag::Img
+                | Tag::Input
+                | Tag::Link
+                | Tag::Meta
+                | Tag::Param
+                | Tag::Source
+                | Tag::Track
+                | Tag::Wbr
+        )
+    }
+
+    pub fn is_math(self) -> bool {
+        matches!(
+            self,
+            Tag::Math
+                | Tag::Mi
+                | Tag::Mn
+                | Tag::Mo
+                | Tag::Ms
+                | Tag::Mtext
+                | Tag::Mrow
+                | Tag::Msup
+                | Tag::Msub
+                | Tag::Msubsup
+                | Tag::Mfrac
+                | Tag::Msqrt
+                | Tag::Mroot
+                | Tag::Mover
+                | Tag::Munder
+                | Tag::Munderover
+                | Tag::Mtable
+                | Tag::Mtr
+                | Tag::Mtd
+                | Tag::Mspace
+                | Tag::Mstyle
+                | Tag::Mpadded
+                | Tag::Mphantom
+                | Tag::Menclose
+                | Tag::Mfenced
+                | Tag::Semantics
+                | Tag::Annotation
+        )
+    }
+}
+
+/// The attributes the tree keeps. Everything else is dropped at ingest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attr {
+    Href,
+    Src,
+    Srcset,
+    /// A lazy-loading source (`data-src`, `data-original`, ...), resolved at clean-up.
+    LazySrc,
+    LazySrcset,
+    Alt,
+    Title,
+    Class,
+    Id,
+    Role,
+    Itemprop,
+    Rel,
+    Lang,
+    Dir,
+    Colspan,
+    Rowspan,
+    Headers,
+    Scope,
+    Datetime,
+    Cite,
+    Start,
+    Type,
+    Width,
+    Height,
+    Poster,
+    Sizes,
+    Display,
+    Mathvariant,
+    Encoding,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub tag: Tag,
+    pub attrs: Vec<(Attr, String)>,
+    /// Lower-cased `class` and `id`, joined by a space: what the class/id patterns match.
+    pub hint: String,
+}
+
+impl Element {
+    pub fn new(tag: Tag) -> Self {
+        Element {
+            tag,
+            attrs: Vec::new(),
+            hint: String::new(),
+        }
+    }
+
+    pub fn attr(&self, name: Attr) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(attr, _)| *attr == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    pub fn set_attr(&mut self, name: Attr, value: String) {
+        match self.attrs.iter_mut().find(|(attr, _)| *attr == name) {
+            Some(slot) => slot.1 = value,
+            None => self.attrs.push((name, value)),
+        }
+    }
+
+    pub fn remove_attr(&mut self, name: Attr) -> Option<String> {
+        let index = self.attrs.iter().position(|(attr, _)| *attr == name)?;
+        Some(self.attrs.swap_remove(index).1)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub prev: NodeId,
+    pub next: NodeId,
+    pub data: NodeData,
+}
+
+/// An arena of nodes; node 0 is the root (the page's `<body>`).
+#[derive(Clone, Debug)]
+pub struct Tree {
+    nodes: Vec<Node>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Tree {
+    pub const ROOT: NodeId = 0;
+
+    pub fn new() -> Self {
+        let mut tree = Tree { nodes: Vec::new() };
+        tree.push(NodeData::Element(Element::new(Tag::Body)));
+        tree
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        });
+        id
+    }
+
+    pub fn new_element(&mut self, element: Element) -> NodeId {
+        self.push(NodeData::Element(element))
+    }
+
+    pub fn new_text(&mut self, text: String) -> NodeId {
+        self.push(NodeData::Text(text))
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element(element) => Some(element),
+            NodeData::Text(_) => None,
+        }
+    }
+
+    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
+        match &mut self.nodes[id as usize].data {
+            NodeData::Element(element) => Some(element),
+            NodeData::Text(_) => None,
+        }
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Text(text) => Some(text),
+            NodeData::Element(_) => None,
+        }
+    }
+
+    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
+        match &mut self.nodes[id as usize].data {
+            NodeData::Text(text) => Some(text),
+            NodeData::Element(_) => None,
+        }
+    }
+
+    pub fn tag(&self, id: NodeId) -> Option<Tag> {
+        self.element(id).map(|element| element.tag)
+    }
+
+    pub fn is_tag(&self, id: NodeId, tag: Tag) -> bool {
+        self.tag(id) == Some(tag)
+    }
+
+    pub fn parent(&self, id: NodeId) -> NodeId {
+        self.nodes[id as usize].parent
+    }
+
+    pub fn first_child(&self, id: NodeId) -> NodeId {
+        self.nodes[id as usize].first_child
+    }
+
+    pub fn next_sibling(&self, id: NodeId) -> NodeId {
+        self.nodes[id as usize].next
+    }
+
+    pub fn prev_sibling(&self, id: NodeId) -> NodeId {
+        self.nodes[id as usize].prev
+    }
+
+    pub fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent as usize].last_child;
+        {
+            let node = &mut self.nodes[child as usize];
+            node.parent = parent;
+            node.prev = last;
+            node.next = NONE;
+        }
+        if last == NONE {
+            self.nodes[parent as usize].first_child = child;
+        } else {
+            self.nodes[last as usize].next = child;
+        }
+        self.nodes[parent as usize].last_child = child;
+    }
+
+    pub fn insert_before(&mut self, reference: NodeId, child: NodeId) {
+        self.detach(child);
+        let parent = self.parent(reference);
+        let prev = self.prev_sibling(reference);
+        {
+            let node = &mut self.nodes[child as usize];
+            node.parent = parent;
+            node.prev = prev;
+            node.next = reference;
+        }
+        self.nodes[reference as usize].prev = child;
+        if prev == NONE {
+            if parent != NONE {
+                self.nodes[parent as usize].first_child = child;
+            }
+        } else {
+            self.nodes[prev as usize].next = child;
+        }
+    }
+
+    /// Unlinks a node (with its subtree) from its parent; the node stays in the arena.
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let node = &self.nodes[id as usize];
+            (node.parent, node.prev, node.next)
+        };
+        if prev != NONE {
+            self.nodes[prev as usize].next = next;
+        } else if parent != NONE {
+            self.nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            self.nodes[next as usize].prev = prev;
+        } else if parent != NONE {
+            self.nodes[parent as usize].last_child = prev;
+        }
+        let node = &mut self.nodes[id as usize];
+        node.parent = NONE;
+        node.prev = NONE;
+        node.next = NONE;
+    }
+
+    /// Replaces a node by its children, in place.
+    pub fn unwrap(&mut self, id: NodeId) {
+        let mut child = self.first_child(id);
+        while child != NONE {
+            let next = self.next_sibling(child);
+            self.insert_before(id, child);
+            child = next;
+        }
+        self.detach(id);
+    }
+
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            tree: self,
+            next: self.first_child(id),
+        }
+    }
+
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id)
+            .filter(move |&child| self.element(child).is_some())
+    }
+
+    /// The node after `id` in document order, staying inside `scope`.
+    pub fn next_in(&self, id: NodeId, scope: NodeId) -> NodeId {
+        let first = self.first_child(id);
+        if first != NONE {
+            return first;
+        }
+        self.next_skipping_children(id, scope)
+    }
+
+    /// The node after `id`'s subtree in document order, staying inside `scope`.
+    pub fn next_skipping_children(&self, mut id: NodeId, scope: NodeId) -> NodeId {
+        while id != scope && id != NONE {
+            let next = self.next_sibling(id);
+            if next != NONE {
+                return next;
+            }
+            id = self.parent(id);
+        }
+        NONE
+    }
+
+    /// All nodes below `scope` (not `scope` itself), in document order.
+    pub fn descendants(&self, scope: NodeId) -> Descendants<'_> {
+        Descendants {
+            tree: self,
+            scope,
+            next: self.first_child(scope),
+        }
+    }
+
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors {
+            tree: self,
+            next: self.parent(id),
+        }
+    }
+
+    pub fn is_inside(&self, id: NodeId, tag: Tag) -> bool {
+        self.ancestors(id)
+            .any(|ancestor| self.is_tag(ancestor, tag))
+    }
+
+    pub fn has_ancestor(&self, id: NodeId, ancestor: NodeId) -> bool {
+        self.ancestors(id).any(|node| node == ancestor)
+    }
+
+    /// Whether the node is still attached under the root.
+    pub fn is_attached(&self, id: NodeId) -> bool {
+        id == Self::ROOT || self.has_ancestor(id, Self::ROOT)
+    }
+}
+
+pub struct Children<'a> {
+    tree: &'a Tree,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let current = self.next;
+        if current == NONE {
+            return None;
+        }
+        self.next = self.tree.next_sibling(current);
+        Some(current)
+    }
+}
+
+pub struct Descendants<'a> {
+    tree: &'a Tree,
+    scope: NodeId,
+    next: NodeId,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let current = self.next;
+        if current == NONE {
+            return None;
+        }
+        self.next = self.tree.next_in(current, self.scope);
+        Some(current)
+    }
+}
+
+pub struct Ancestors<'a> {
+    tree: &'a Tree,
+    next: NodeId,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let current = self.next;
+        if current == NONE {
+            return None;
+        }
+        self.next = self.tree.parent(current);
+        Some(current)
+    }
+}
