@@ -8,7 +8,8 @@ use crate::measure::{
 };
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
-    BOILERPLATE_TEXTS, DEFAULT_CHAR_THRESHOLD, SHARE_HINTS,
+    BOILERPLATE_TEXTS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
+    SHARE_HINTS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::score::Flags;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
@@ -541,6 +542,15 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver) {
         let Some(element) = tree.element_mut(node) else {
             continue;
         };
+        let script_link = element.tag == Tag::A
+            && element
+                .attr(Attr::Href)
+                .is_some_and(|href| crate::url::scheme(&crate::url::clean_url(href)).as_deref() == Some("javascript"));
+        if script_link {
+            // A script link is only its text to a reader.
+            element.tag = Tag::Span;
+            element.remove_attr(Attr::Href);
+        }
         for (attr, value) in element.attrs.iter_mut() {
             match attr {
                 Attr::Href | Attr::Src | Attr::Poster | Attr::Cite => {
@@ -598,10 +608,35 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
                 continue;
             }
         }
+        if std::env::var("EXP_CAPTION").is_ok() && (matches!(tag, Tag::Figcaption | Tag::Figure | Tag::Caption) || hint_has_token(&element.hint, &["caption", "credit"], false)) {
+            tree.detach(node);
+            continue;
+        }
+        if !element.hint.is_empty()
+            && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
+            && text_len(tree, node) < SHORT_FURNITURE_MAX_CHARS
+        {
+            tree.detach(node);
+            continue;
+        }
+        if matches!(tag, Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+            && !has_ancestor_tag(tree, node, Tag::Table, None)
+            && !has_ancestor_tag(tree, node, Tag::Li, None)
+            && is_link_block(tree, node)
+        {
+            tree.detach(node);
+            continue;
+        }
         if is_text_block(tag) && is_boilerplate_text(tree, node) {
             tree.detach(node);
         }
     }
+}
+
+/// A short block whose text is all links: a related headline or a link list entry.
+fn is_link_block(tree: &Tree, node: NodeId) -> bool {
+    let length = text_len(tree, node);
+    length > 0 && length < LINK_BLOCK_MAX_CHARS && link_density(tree, node) >= LINK_BLOCK_MIN_DENSITY
 }
 
 fn is_text_block(tag: Tag) -> bool {

@@ -219,6 +219,35 @@ pub const BOILERPLATE_HINTS: &[&str] = &[
     "disclaimer",
 ];
 
+/// Class/id fragments of page furniture that sits inside article bodies (bylines, dates,
+/// credits, tag lists, screen-reader labels): removed from the winner when short.
+pub const SHORT_FURNITURE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "date",
+    "time",
+    "credit",
+    "tags",
+    "keywords",
+    "topics",
+    "toolbar",
+    "tools",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "kicker",
+];
+
+/// A [`SHORT_FURNITURE_HINTS`] block is removed only when shorter than this.
+pub const SHORT_FURNITURE_MAX_CHARS: usize = 150;
+
+/// A block whose text is all links (related headlines) is removed when shorter than this.
+pub const LINK_BLOCK_MAX_CHARS: usize = 160;
+pub const LINK_BLOCK_MIN_DENSITY: f64 = 0.9;
+
 /// A boilerplate-hinted block longer than this (and not link-heavy) is kept anyway.
 pub const BOILERPLATE_MAX_CHARS: usize = 600;
 
@@ -277,6 +306,14 @@ pub const BOILERPLATE_TEXTS: &[&str] = &[
     "cookie settings",
     "privacy policy",
     "terms of use",
+    "caption",
+    "close",
+    "tags",
+    "topics",
+    "share this:",
+    "like this:",
+    "loading",
+    "advert",
 ];
 
 /// Lower-case prefixes of short blocks that introduce furniture ("Related: ...", "Read more: ...").
@@ -299,6 +336,28 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "all rights reserved",
     "©",
     "copyright ©",
+    "published:",
+    "updated:",
+    "updated ",
+    "posted ",
+    "published ",
+    "see more:",
+    "don't miss",
+    "don’t miss",
+    "skip to ",
+    "this slideshow requires javascript",
+    "click here",
+    "tell us what you think",
+    "this website uses cookies",
+    "we use cookies",
+    "want more stories like this",
+    "photo:",
+    "photograph:",
+    "image:",
+    "credit:",
+    "(photo",
+    "getty images",
+    "advertisement",
 ];
 
 /// A prefix-matched block is only removed when shorter than this.
