@@ -8,7 +8,8 @@ use crate::measure::{
 };
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
-    BOILERPLATE_TEXTS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
+    BOILERPLATE_TEXTS, DECLARED_BODY_BLOCK_OVERLAP, DECLARED_BODY_MIN_SHARE,
+    DECLARED_BODY_MIN_WORDS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
     SHARE_HINTS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::score::Flags;
@@ -543,9 +544,9 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver) {
             continue;
         };
         let script_link = element.tag == Tag::A
-            && element
-                .attr(Attr::Href)
-                .is_some_and(|href| crate::url::scheme(&crate::url::clean_url(href)).as_deref() == Some("javascript"));
+            && element.attr(Attr::Href).is_some_and(|href| {
+                crate::url::scheme(&crate::url::clean_url(href)).as_deref() == Some("javascript")
+            });
         if script_link {
             // A script link is only its text to a reader.
             element.tag = Tag::Span;
@@ -608,10 +609,6 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
                 continue;
             }
         }
-        if std::env::var("EXP_CAPTION").is_ok() && (matches!(tag, Tag::Figcaption | Tag::Figure | Tag::Caption) || hint_has_token(&element.hint, &["caption", "credit"], false)) {
-            tree.detach(node);
-            continue;
-        }
         if !element.hint.is_empty()
             && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
             && text_len(tree, node) < SHORT_FURNITURE_MAX_CHARS
@@ -619,8 +616,10 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
             tree.detach(node);
             continue;
         }
-        if matches!(tag, Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
-            && !has_ancestor_tag(tree, node, Tag::Table, None)
+        if matches!(
+            tag,
+            Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        ) && !has_ancestor_tag(tree, node, Tag::Table, None)
             && !has_ancestor_tag(tree, node, Tag::Li, None)
             && is_link_block(tree, node)
         {
@@ -633,10 +632,83 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
     }
 }
 
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Removes the text blocks that the page's own JSON-LD `articleBody` does not contain,
+/// when that declared body is the full text (not a teaser) and our extraction holds it.
+pub fn trim_to_declared_body(tree: &mut Tree, article: NodeId, declared: &str) {
+    use std::collections::HashSet;
+    let declared_words = words(declared);
+    let extracted_words = words(&inner_text(tree, article));
+    if declared_words.len() < DECLARED_BODY_MIN_WORDS
+        || (declared_words.len() as f64) < extracted_words.len() as f64 * DECLARED_BODY_MIN_SHARE
+    {
+        return;
+    }
+    let shingles: HashSet<&[String]> = declared_words.windows(4).collect();
+    let joined = format!(" {} ", declared_words.join(" "));
+    // The declared body must itself be found in what we extracted, or it describes other text.
+    let extracted: HashSet<&[String]> = extracted_words.windows(4).collect();
+    let found = shingles.iter().filter(|s| extracted.contains(*s)).count();
+    if (found as f64) < shingles.len() as f64 * 0.8 {
+        return;
+    }
+    let blocks: Vec<NodeId> = tree
+        .descendants(article)
+        .filter(|&id| {
+            matches!(
+                tree.tag(id),
+                Some(
+                    Tag::P
+                        | Tag::Li
+                        | Tag::H2
+                        | Tag::H3
+                        | Tag::H4
+                        | Tag::H5
+                        | Tag::H6
+                        | Tag::Figcaption
+                        | Tag::Dt
+                        | Tag::Dd
+                )
+            ) && !has_descendant(
+                tree,
+                id,
+                &[Tag::P, Tag::Li, Tag::Table, Tag::Pre, Tag::Ul, Tag::Ol],
+            )
+        })
+        .collect();
+    for block in blocks {
+        let block_words = words(&inner_text(tree, block));
+        if block_words.is_empty() {
+            continue;
+        }
+        let keep = if block_words.len() < 4 {
+            joined.contains(&format!(" {} ", block_words.join(" ")))
+        } else {
+            let total = block_words.len() - 3;
+            let inside = block_words
+                .windows(4)
+                .filter(|w| shingles.contains(w))
+                .count();
+            inside as f64 >= total as f64 * DECLARED_BODY_BLOCK_OVERLAP
+        };
+        if !keep {
+            tree.detach(block);
+        }
+    }
+}
+
 /// A short block whose text is all links: a related headline or a link list entry.
 fn is_link_block(tree: &Tree, node: NodeId) -> bool {
     let length = text_len(tree, node);
-    length > 0 && length < LINK_BLOCK_MAX_CHARS && link_density(tree, node) >= LINK_BLOCK_MIN_DENSITY
+    length > 0
+        && length < LINK_BLOCK_MAX_CHARS
+        && link_density(tree, node) >= LINK_BLOCK_MIN_DENSITY
 }
 
 fn is_text_block(tag: Tag) -> bool {

@@ -251,8 +251,11 @@ fn extract(page: Page, options: &Options) -> Result<Article, Error> {
     let resolver = url::Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
     cleanup::post_process(&mut work, article, &resolver);
     cleanup::remove_boilerplate(&mut work, article);
+    if let Some(declared) = &metadata.declared_body {
+        cleanup::trim_to_declared_body(&mut work, article, declared);
+    }
 
-    let text_content = render::text::render(&work, article);
+    let text_content = render::text::render(&work, article, options.text_captions);
     if text_content.trim().is_empty() {
         return Err(not_readerable());
     }

@@ -44,6 +44,8 @@ pub struct Metadata {
     pub published_time: Option<String>,
     pub lead_image: Option<String>,
     pub lang: Option<String>,
+    /// JSON-LD `articleBody`: the publisher's own statement of the article text.
+    pub declared_body: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -133,7 +135,37 @@ pub fn resolve(raw: &RawMetadata, headings: &[String], single_h1: Option<&str>) 
         published_time: published_time.map(|p| unescape(&p)),
         lead_image,
         lang: raw.html_lang.clone(),
+        declared_body: declared_body(raw),
     }
+}
+
+/// The longest `articleBody` string anywhere in the page's JSON-LD.
+fn declared_body(raw: &RawMetadata) -> Option<String> {
+    let mut best: Option<String> = None;
+    for (_, source) in &raw.json_ld {
+        if !source.contains("articleBody") {
+            continue;
+        }
+        let Ok(parsed) = serde_json::from_str::<Value>(source.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&parsed];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(body)) = map.get("articleBody") {
+                        if best.as_ref().is_none_or(|b| body.len() > b.len()) {
+                            best = Some(body.clone());
+                        }
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items.iter()),
+                _ => {}
+            }
+        }
+    }
+    best
 }
 
 fn looks_like_url(value: &str) -> bool {

@@ -36,6 +36,10 @@ pub struct Options {
     pub output_text: bool,
     /// Produce `markdown`. Default: false.
     pub output_markdown: bool,
+    /// Include figure captions and photo credits in `textContent` (they are always in
+    /// `content` and `markdown`). Default: false: `textContent` is the running text of the
+    /// article, what one reads aloud, indexes or summarises.
+    pub text_captions: bool,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             output_html: true,
             output_text: true,
             output_markdown: false,
+            text_captions: false,
         }
     }
 }

@@ -241,6 +241,11 @@ pub const SHORT_FURNITURE_HINTS: &[&str] = &[
     "kicker",
 ];
 
+/// Class/id fragments of image captions and credits outside `<figcaption>`.
+pub const CAPTION_HINTS: &[&str] = &["caption", "credit", "photo-desc", "image-desc"];
+/// Longer "captions" are text, not captions.
+pub const CAPTION_MAX_CHARS: usize = 400;
+
 /// A [`SHORT_FURNITURE_HINTS`] block is removed only when shorter than this.
 pub const SHORT_FURNITURE_MAX_CHARS: usize = 150;
 
@@ -367,3 +372,13 @@ pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 
 pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
 pub const READERABLE_MIN_SCORE: f64 = 20.0;
+
+// ------------------------------------------------ declared body (JSON-LD)
+
+/// A JSON-LD `articleBody` is trusted to trim the article only when it has at least this
+/// share of the extracted words (a shorter one is a teaser, not the text).
+pub const DECLARED_BODY_MIN_SHARE: f64 = 0.5;
+/// ...and at least this many words.
+pub const DECLARED_BODY_MIN_WORDS: usize = 80;
+/// A block is kept when this share of its word 4-grams occurs in the declared body.
+pub const DECLARED_BODY_BLOCK_OVERLAP: f64 = 0.5;

@@ -2,6 +2,9 @@
 //! around paragraphs, a line break at `<br>`, table cells apart, words never glued.
 
 use super::{walk, Event};
+use crate::cleanup::hint_has_token;
+use crate::measure::{has_descendant, text_len};
+use crate::patterns::{CAPTION_HINTS, CAPTION_MAX_CHARS};
 use crate::tree::{NodeData, NodeId, Tag, Tree};
 
 /// Accumulates text with collapsible spaces and line breaks.
@@ -115,7 +118,26 @@ pub fn block_breaks(tag: Tag) -> usize {
     }
 }
 
-pub fn render(tree: &Tree, root: NodeId) -> String {
+/// A figure caption or photo credit (left out of the text unless asked for).
+fn is_caption(tree: &Tree, node: NodeId) -> bool {
+    let Some(element) = tree.element(node) else {
+        return false;
+    };
+    match element.tag {
+        Tag::Figcaption => true,
+        Tag::Figure => {
+            has_descendant(tree, node, &[Tag::Img, Tag::Picture])
+                && !has_descendant(tree, node, &[Tag::Pre, Tag::Blockquote, Tag::Table, Tag::P])
+        }
+        _ => {
+            !element.hint.is_empty()
+                && hint_has_token(&element.hint, CAPTION_HINTS, false)
+                && text_len(tree, node) < CAPTION_MAX_CHARS
+        }
+    }
+}
+
+pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
     let mut writer = LineWriter::new();
     let mut pre_depth = 0usize;
     walk(tree, root, |event| match event {
@@ -142,6 +164,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                 }
                 writer.request_breaks(block_breaks(tag));
                 !matches!(tag, Tag::Iframe | Tag::Img | Tag::Annotation)
+                    && (captions || !is_caption(tree, node))
             }
         },
         Event::Exit(node) => {
