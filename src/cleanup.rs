@@ -51,7 +51,7 @@ pub fn image_url_kind(value: &str) -> Option<bool> {
 pub fn unwrap_noscript_images(tree: &mut Tree) {
     let nodes: Vec<NodeId> = tree.descendants(Tree::ROOT).collect();
     for &node in &nodes {
-        if tree.is_tag(node, Tag::Img) && !tree.has_ancestor(node, NONE) {
+        if tree.is_tag(node, Tag::Img) {
             let has_source = tree.element(node).is_some_and(|e| {
                 [Attr::Src, Attr::Srcset, Attr::LazySrc, Attr::LazySrcset]
                     .iter()
@@ -554,10 +554,10 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver) {
         }
         for (attr, value) in element.attrs.iter_mut() {
             match attr {
-                Attr::Href | Attr::Src | Attr::Poster | Attr::Cite => {
-                    if !value.trim_start().starts_with('#') {
-                        *value = resolver.resolve(value);
-                    }
+                Attr::Href | Attr::Src | Attr::Poster | Attr::Cite
+                    if !value.trim_start().starts_with('#') =>
+                {
+                    *value = resolver.resolve(value);
                 }
                 Attr::Srcset => *value = resolver.resolve_srcset(value),
                 _ => {}

@@ -143,7 +143,6 @@ pub const MAX_BYLINE_CHARS: usize = 100;
 
 /// Share widgets left inside the article (class/id fragments).
 pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
-pub const SHARE_MAX_CHARS: usize = 500;
 
 /// Hosts whose embeds are kept (as links).
 pub const VIDEO_HOSTS: &[&str] = &[

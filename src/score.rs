@@ -7,7 +7,7 @@
 
 use crate::measure::{
     class_weight, has_single_tag_inside, inner_text, is_phrasing, is_whitespace_node,
-    is_without_content, link_density, text_len, DIV_TO_P_ELEMS,
+    is_without_content, link_density, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
@@ -562,9 +562,4 @@ fn next_non_whitespace_sibling(tree: &Tree, node: NodeId) -> NodeId {
         next = tree.next_sibling(next);
     }
     next
-}
-
-/// Characters of text in an article container (used by the retry loop).
-pub fn article_text_len(tree: &Tree, article: NodeId) -> usize {
-    text_len(tree, article)
 }

@@ -293,10 +293,6 @@ impl Tree {
         self.nodes.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
-    }
-
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
@@ -433,17 +429,6 @@ impl Tree {
         node.next = NONE;
     }
 
-    /// Replaces a node by its children, in place.
-    pub fn unwrap(&mut self, id: NodeId) {
-        let mut child = self.first_child(id);
-        while child != NONE {
-            let next = self.next_sibling(child);
-            self.insert_before(id, child);
-            child = next;
-        }
-        self.detach(id);
-    }
-
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             tree: self,
@@ -491,11 +476,6 @@ impl Tree {
             tree: self,
             next: self.parent(id),
         }
-    }
-
-    pub fn is_inside(&self, id: NodeId, tag: Tag) -> bool {
-        self.ancestors(id)
-            .any(|ancestor| self.is_tag(ancestor, tag))
     }
 
     pub fn has_ancestor(&self, id: NodeId, ancestor: NodeId) -> bool {

@@ -22,10 +22,6 @@ impl Resolver {
         }
     }
 
-    pub fn base(&self) -> Option<&str> {
-        self.base.as_deref()
-    }
-
     pub fn resolve(&self, reference: &str) -> String {
         let reference = clean_url(reference);
         match &self.base {

@@ -291,10 +291,11 @@ impl Builder {
                 return;
             }
             // `<li>` and `<p>` only close across phrasing and a few wrappers.
-            if targets[0] == Tag::Li && !matches!(open.tag, Tag::Div | Tag::P | Tag::Address) {
-                if is_special(open.tag) {
-                    return;
-                }
+            if targets[0] == Tag::Li
+                && !matches!(open.tag, Tag::Div | Tag::P | Tag::Address)
+                && is_special(open.tag)
+            {
+                return;
             }
         }
     }

@@ -154,10 +154,8 @@ pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
                 let tag = element.tag;
                 match tag {
                     Tag::Br => writer.line_break(),
-                    Tag::Td | Tag::Th => {
-                        if tree.prev_sibling(node) != crate::tree::NONE {
-                            writer.raw("\t");
-                        }
+                    Tag::Td | Tag::Th if tree.prev_sibling(node) != crate::tree::NONE => {
+                        writer.raw("\t");
                     }
                     Tag::Pre => pre_depth += 1,
                     _ => {}
