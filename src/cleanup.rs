@@ -3,8 +3,9 @@
 //! lets through (share bars, related-coverage blocks, ad labels, gallery counters).
 
 use crate::measure::{
-    class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, inner_text,
-    is_phrasing, is_without_content, link_density, text_density, text_len,
+    class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, has_text,
+    inner_text,
+    is_phrasing, is_without_content, text_len, TextCache,
 };
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
@@ -89,7 +90,7 @@ fn single_image(tree: &Tree, node: NodeId) -> Option<NodeId> {
         let (Some(only), None) = (elements.next(), elements.next()) else {
             return None;
         };
-        if text_len(tree, current) > 0 {
+        if has_text(tree, current) {
             return None;
         }
         current = only;
@@ -151,7 +152,7 @@ pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags) {
                     tree,
                     node,
                     &[Tag::Img, Tag::Embed, Tag::Object, Tag::Iframe],
-                ) && text_len(tree, node) == 0 =>
+                ) && !has_text(tree, node) =>
             {
                 tree.detach(node);
             }
@@ -365,29 +366,34 @@ fn clean_conditionally(
         .descendants(root)
         .filter(|&id| tree.is_tag(id, tag))
         .collect();
+    if nodes.is_empty() {
+        return;
+    }
+    let mut cache = TextCache::new(tree, root);
     for &node in nodes.iter().rev() {
         if tree.parent(node) == NONE || !tree.has_ancestor(node, root) {
             continue;
         }
-        if should_remove(tree, node, tag, flags, data_tables) {
-            tree.detach(node);
+        if should_remove(tree, &cache, node, tag, flags, data_tables) {
+            cache.detach(tree, node);
         }
     }
 }
 
 fn should_remove(
     tree: &Tree,
+    cache: &TextCache,
     node: NodeId,
     tag: Tag,
     flags: Flags,
     data_tables: &[NodeId],
 ) -> bool {
-    let text_length = text_len(tree, node);
+    let text_length = cache.text_len(node);
     let is_list = matches!(tag, Tag::Ul | Tag::Ol) || {
         let list_length: usize = tree
             .descendants(node)
             .filter(|&id| matches!(tree.tag(id), Some(Tag::Ul | Tag::Ol)))
-            .map(|id| text_len(tree, id))
+            .map(|id| cache.text_len(id))
             .sum();
         text_length == 0 && list_length > 0
             || text_length > 0 && list_length as f64 / text_length as f64 > 0.9
@@ -422,15 +428,12 @@ fn should_remove(
     if text.matches(',').count() >= 10 {
         return false;
     }
+    let text_density = |tags: &[Tag]| cache.text_density(tree, node, tags);
     let paragraphs = count_tag(tree, node, Tag::P) as f64;
     let images = count_tag(tree, node, Tag::Img) as f64;
     let items = count_tag(tree, node, Tag::Li) as f64 - 100.0;
     let inputs = count_tag(tree, node, Tag::Input) as f64;
-    let heading_density = text_density(
-        tree,
-        node,
-        &[Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6],
-    );
+    let heading_density = text_density(&[Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6]);
     let mut embeds = 0;
     for id in tree.descendants(node) {
         if matches!(tree.tag(id), Some(Tag::Object | Tag::Embed | Tag::Iframe)) {
@@ -446,11 +449,8 @@ fn should_remove(
         return true;
     }
     let content_length = text.chars().count();
-    let density = link_density(tree, node);
-    let textish = text_density(
-        tree,
-        node,
-        &[
+    let density = cache.link_density(node);
+    let textish = text_density(&[
             Tag::Span,
             Tag::Li,
             Tag::Td,
@@ -463,8 +463,7 @@ fn should_remove(
             Tag::Pre,
             Tag::Table,
             Tag::Ul,
-        ],
-    );
+        ]);
     let in_figure = has_ancestor_tag(tree, node, Tag::Figure, Some(3));
     let remove = (!in_figure && images > 1.0 && paragraphs / images < 0.5)
         || (!is_list && items > paragraphs)
@@ -593,6 +592,7 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver) {
 
 /// Our precision pass: boilerplate the Readability rules keep.
 pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
+    let mut cache = TextCache::new(tree, article);
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
         if tree.parent(node) == NONE || !tree.has_ancestor(node, article) {
@@ -603,17 +603,17 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
         };
         let tag = element.tag;
         if !element.hint.is_empty() && hint_has_token(&element.hint, BOILERPLATE_HINTS, false) {
-            let length = text_len(tree, node);
-            if length < BOILERPLATE_MAX_CHARS || link_density(tree, node) > 0.5 {
-                tree.detach(node);
+            let length = cache.text_len(node);
+            if length < BOILERPLATE_MAX_CHARS || cache.link_density(node) > 0.5 {
+                cache.detach(tree, node);
                 continue;
             }
         }
         if !element.hint.is_empty()
             && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
-            && text_len(tree, node) < SHORT_FURNITURE_MAX_CHARS
+            && cache.text_len(node) < SHORT_FURNITURE_MAX_CHARS
         {
-            tree.detach(node);
+            cache.detach(tree, node);
             continue;
         }
         if matches!(
@@ -621,13 +621,13 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
             Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
         ) && !has_ancestor_tag(tree, node, Tag::Table, None)
             && !has_ancestor_tag(tree, node, Tag::Li, None)
-            && is_link_block(tree, node)
+            && is_link_block(&cache, node)
         {
-            tree.detach(node);
+            cache.detach(tree, node);
             continue;
         }
-        if is_text_block(tag) && is_boilerplate_text(tree, node) {
-            tree.detach(node);
+        if is_text_block(tag) && is_boilerplate_text(tree, &cache, node) {
+            cache.detach(tree, node);
         }
     }
 }
@@ -704,11 +704,11 @@ pub fn trim_to_declared_body(tree: &mut Tree, article: NodeId, declared: &str) {
 }
 
 /// A short block whose text is all links: a related headline or a link list entry.
-fn is_link_block(tree: &Tree, node: NodeId) -> bool {
-    let length = text_len(tree, node);
+fn is_link_block(cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
     length > 0
         && length < LINK_BLOCK_MAX_CHARS
-        && link_density(tree, node) >= LINK_BLOCK_MIN_DENSITY
+        && cache.link_density(node) >= LINK_BLOCK_MIN_DENSITY
 }
 
 fn is_text_block(tag: Tag) -> bool {
@@ -735,8 +735,8 @@ fn is_text_block(tag: Tag) -> bool {
     )
 }
 
-fn is_boilerplate_text(tree: &Tree, node: NodeId) -> bool {
-    let length = text_len(tree, node);
+fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
     if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
         return false;
     }

@@ -47,6 +47,14 @@ pub fn text_len(tree: &Tree, node: NodeId) -> usize {
     count
 }
 
+/// Whether any text below the node is more than whitespace (stops at the first).
+pub fn has_text(tree: &Tree, node: NodeId) -> bool {
+    tree.descendants(node).any(|id| {
+        tree.text(id)
+            .is_some_and(|text| text.chars().any(|c| !c.is_whitespace() || c == '\u{A0}'))
+    })
+}
+
 /// Share of the text that sits inside links (in-page `#` links weigh less).
 pub fn link_density(tree: &Tree, node: NodeId) -> f64 {
     let total = text_len(tree, node);
@@ -70,20 +78,6 @@ pub fn link_density(tree: &Tree, node: NodeId) -> f64 {
         id = tree.next_in(id, node);
     }
     links / total as f64
-}
-
-/// Text inside descendants with one of `tags`, relative to all text (nested ones count again).
-pub fn text_density(tree: &Tree, node: NodeId, tags: &[Tag]) -> f64 {
-    let total = text_len(tree, node);
-    if total == 0 {
-        return 0.0;
-    }
-    let inside: usize = tree
-        .descendants(node)
-        .filter(|&id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
-        .map(|id| text_len(tree, id))
-        .sum();
-    inside as f64 / total as f64
 }
 
 /// Readability's class weight: ±25 for positive/negative words in the class, and again in the id.
@@ -132,7 +126,7 @@ pub fn has_ancestor_tag(tree: &Tree, node: NodeId, tag: Tag, max_depth: Option<u
 
 /// No text, and no element children other than `<br>`/`<hr>`.
 pub fn is_without_content(tree: &Tree, node: NodeId) -> bool {
-    if text_len(tree, node) > 0 {
+    if has_text(tree, node) {
         return false;
     }
     let children = tree.element_children(node).count();
@@ -254,3 +248,80 @@ pub const DIV_TO_P_ELEMS: &[Tag] = &[
     Tag::Table,
     Tag::Ul,
 ];
+
+/// Text and link lengths of every node under a root, computed once bottom-up and kept
+/// current as nodes are removed, so that clean-up does not re-walk subtrees for each
+/// candidate (that walk made nested pages quadratic).
+pub struct TextCache {
+    chars: Vec<u32>,
+    links: Vec<f32>,
+}
+
+impl TextCache {
+    pub fn new(tree: &Tree, root: NodeId) -> Self {
+        let mut chars = vec![0u32; tree.len()];
+        let mut links = vec![0f32; tree.len()];
+        let order: Vec<NodeId> = std::iter::once(root).chain(tree.descendants(root)).collect();
+        for &id in order.iter().rev() {
+            let index = id as usize;
+            match &tree.node(id).data {
+                NodeData::Text(text) => chars[index] = text.trim().chars().count() as u32,
+                NodeData::Element(element) if element.tag == Tag::A => {
+                    let weight = match element.attr(Attr::Href) {
+                        Some(href) if href.len() > 1 && href.starts_with('#') => HASH_LINK_WEIGHT,
+                        _ => 1.0,
+                    };
+                    links[index] = (chars[index] as f64 * weight) as f32;
+                }
+                NodeData::Element(_) => {}
+            }
+            if id != root {
+                let parent = tree.parent(id) as usize;
+                chars[parent] += chars[index];
+                links[parent] += links[index];
+            }
+        }
+        TextCache { chars, links }
+    }
+
+    pub fn text_len(&self, id: NodeId) -> usize {
+        self.chars.get(id as usize).copied().unwrap_or(0) as usize
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let total = self.text_len(id);
+        if total == 0 {
+            return 0.0;
+        }
+        f64::from(self.links.get(id as usize).copied().unwrap_or(0.0)) / total as f64
+    }
+
+    /// Text inside descendants with one of `tags`, relative to all text.
+    pub fn text_density(&self, tree: &Tree, id: NodeId, tags: &[Tag]) -> f64 {
+        let total = self.text_len(id);
+        if total == 0 {
+            return 0.0;
+        }
+        let inside: usize = tree
+            .descendants(id)
+            .filter(|&d| tree.tag(d).is_some_and(|tag| tags.contains(&tag)))
+            .map(|d| self.text_len(d))
+            .sum();
+        inside as f64 / total as f64
+    }
+
+    /// Detaches a node and takes its text out of its ancestors' totals.
+    pub fn detach(&mut self, tree: &mut Tree, id: NodeId) {
+        let chars = self.text_len(id) as u32;
+        let links = self.links.get(id as usize).copied().unwrap_or(0.0);
+        for ancestor in tree.ancestors(id).collect::<Vec<_>>() {
+            if let Some(slot) = self.chars.get_mut(ancestor as usize) {
+                *slot = slot.saturating_sub(chars);
+            }
+            if let Some(slot) = self.links.get_mut(ancestor as usize) {
+                *slot = (*slot - links).max(0.0);
+            }
+        }
+        tree.detach(id);
+    }
+}
