@@ -4,8 +4,7 @@
 
 use crate::measure::{
     class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, has_text,
-    inner_text,
-    is_phrasing, is_without_content, text_len, TextCache,
+    inner_text, is_phrasing, is_without_content, text_len, TextCache,
 };
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
@@ -424,8 +423,7 @@ fn should_remove(
     if weight < 0.0 {
         return true;
     }
-    let text = inner_text(tree, node);
-    if text.matches(',').count() >= 10 {
+    if cache.commas(node) >= 10 {
         return false;
     }
     let text_density = |tags: &[Tag]| cache.text_density(tree, node, tags);
@@ -444,26 +442,26 @@ fn should_remove(
             embeds += 1;
         }
     }
-    let lower = text.to_lowercase();
-    if is_ad_or_loading_word(&lower) {
+    let content_length = cache.text_len(node);
+    // The ad and loading labels are single words: only short texts need a look.
+    if content_length < 40 && is_ad_or_loading_word(&inner_text(tree, node).to_lowercase()) {
         return true;
     }
-    let content_length = text.chars().count();
     let density = cache.link_density(node);
     let textish = text_density(&[
-            Tag::Span,
-            Tag::Li,
-            Tag::Td,
-            Tag::Blockquote,
-            Tag::Dl,
-            Tag::Div,
-            Tag::Img,
-            Tag::Ol,
-            Tag::P,
-            Tag::Pre,
-            Tag::Table,
-            Tag::Ul,
-        ]);
+        Tag::Span,
+        Tag::Li,
+        Tag::Td,
+        Tag::Blockquote,
+        Tag::Dl,
+        Tag::Div,
+        Tag::Img,
+        Tag::Ol,
+        Tag::P,
+        Tag::Pre,
+        Tag::Table,
+        Tag::Ul,
+    ]);
     let in_figure = has_ancestor_tag(tree, node, Tag::Figure, Some(3));
     let remove = (!in_figure && images > 1.0 && paragraphs / images < 0.5)
         || (!is_list && items > paragraphs)

@@ -255,17 +255,24 @@ pub const DIV_TO_P_ELEMS: &[Tag] = &[
 pub struct TextCache {
     chars: Vec<u32>,
     links: Vec<f32>,
+    commas: Vec<u32>,
 }
 
 impl TextCache {
     pub fn new(tree: &Tree, root: NodeId) -> Self {
         let mut chars = vec![0u32; tree.len()];
         let mut links = vec![0f32; tree.len()];
-        let order: Vec<NodeId> = std::iter::once(root).chain(tree.descendants(root)).collect();
+        let mut commas = vec![0u32; tree.len()];
+        let order: Vec<NodeId> = std::iter::once(root)
+            .chain(tree.descendants(root))
+            .collect();
         for &id in order.iter().rev() {
             let index = id as usize;
             match &tree.node(id).data {
-                NodeData::Text(text) => chars[index] = text.trim().chars().count() as u32,
+                NodeData::Text(text) => {
+                    chars[index] = text.trim().chars().count() as u32;
+                    commas[index] = text.bytes().filter(|&b| b == b',').count() as u32;
+                }
                 NodeData::Element(element) if element.tag == Tag::A => {
                     let weight = match element.attr(Attr::Href) {
                         Some(href) if href.len() > 1 && href.starts_with('#') => HASH_LINK_WEIGHT,
@@ -279,9 +286,19 @@ impl TextCache {
                 let parent = tree.parent(id) as usize;
                 chars[parent] += chars[index];
                 links[parent] += links[index];
+                commas[parent] += commas[index];
             }
         }
-        TextCache { chars, links }
+        TextCache {
+            chars,
+            links,
+            commas,
+        }
+    }
+
+    /// ASCII commas in the node's text.
+    pub fn commas(&self, id: NodeId) -> usize {
+        self.commas.get(id as usize).copied().unwrap_or(0) as usize
     }
 
     pub fn text_len(&self, id: NodeId) -> usize {
@@ -313,6 +330,7 @@ impl TextCache {
     /// Detaches a node and takes its text out of its ancestors' totals.
     pub fn detach(&mut self, tree: &mut Tree, id: NodeId) {
         let chars = self.text_len(id) as u32;
+        let commas = self.commas(id) as u32;
         let links = self.links.get(id as usize).copied().unwrap_or(0.0);
         for ancestor in tree.ancestors(id).collect::<Vec<_>>() {
             if let Some(slot) = self.chars.get_mut(ancestor as usize) {
@@ -320,6 +338,9 @@ impl TextCache {
             }
             if let Some(slot) = self.links.get_mut(ancestor as usize) {
                 *slot = (*slot - links).max(0.0);
+            }
+            if let Some(slot) = self.commas.get_mut(ancestor as usize) {
+                *slot = slot.saturating_sub(commas);
             }
         }
         tree.detach(id);
