@@ -15,7 +15,7 @@ fn extract(c: &mut Criterion) {
     let subset = [0, last / 4, last / 2, 3 * last / 4, last].map(|i| &pages[i]);
 
     for page in subset {
-        let mut group = c.benchmark_group(format!("{}-{}KB", page.id, page.html.len() / 1024));
+        let mut group = c.benchmark_group(format!("{:.8}-{}KB", page.id, page.html.len() / 1024));
         group.throughput(Throughput::Bytes(page.html.len() as u64));
         group.bench_with_input(
             BenchmarkId::from_parameter("article_cleaner"),

@@ -38,9 +38,11 @@ fn main() {
     let pages = common::load_scrapinghub();
     let mut ours = Vec::with_capacity(pages.len());
     let mut theirs = Vec::with_capacity(pages.len());
+    let mut empty = (0, 0);
     for page in &pages {
         // One untimed warm-up run each, then REPS timed runs, alternating who goes first.
-        black_box((common::ours(page), common::dom_smoothie(page)));
+        empty.0 += usize::from(common::ours(page).trim().is_empty());
+        empty.1 += usize::from(common::dom_smoothie(page).trim().is_empty());
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for rep in 0..REPS {
             if rep % 2 == 0 {
@@ -98,6 +100,10 @@ fn main() {
         "per-page ratio p10 / p90:                        {:.2}x / {:.2}x",
         percentile(&mut ratios, 10.0),
         percentile(&mut ratios, 90.0)
+    );
+    println!(
+        "pages with empty text (error or nothing found): article_cleaner {}, dom_smoothie {}",
+        empty.0, empty.1
     );
     println!(
         "our slowest page: {} ({:.0} KB): {slowest_ms:.3} ms (dom_smoothie {slowest_theirs:.3} ms)",
