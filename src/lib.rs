@@ -147,6 +147,14 @@ impl Cleaner {
 }
 
 fn validate(options: &Options) -> Result<(), Error> {
+    if let Some(label) = &options.encoding {
+        if encoding_rs::Encoding::for_label_no_replacement(label.trim().as_bytes()).is_none() {
+            return Err(Error::new(
+                ErrorKind::UnsupportedEncoding,
+                format!("unknown encoding label {label:?}"),
+            ));
+        }
+    }
     if options.max_input_bytes == 0 {
         return Err(Error::new(
             ErrorKind::BadOption,

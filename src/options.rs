@@ -27,8 +27,9 @@ pub struct Options {
     /// Input larger than this many bytes is refused with [`crate::ErrorKind::InputTooLarge`].
     /// Default: 64 MiB.
     pub max_input_bytes: usize,
-    /// Encoding label (WHATWG names, e.g. `"windows-1252"`) for byte input that has no BOM;
-    /// a `<meta charset>` in the page still switches it. Default: none (UTF-8 until a meta says otherwise).
+    /// Encoding label (WHATWG names, e.g. `"windows-1252"`) for byte input that has no BOM.
+    /// Like an HTTP `Content-Type` charset it is authoritative: a `<meta charset>` does not
+    /// override it. Default: none (UTF-8 until a `<meta charset>` switches it).
     pub encoding: Option<String>,
     /// Produce `content` (sanitised HTML). Default: true.
     pub output_html: bool,

@@ -318,6 +318,18 @@ pub const BOILERPLATE_TEXTS: &[&str] = &[
     "like this:",
     "loading",
     "advert",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "anzeige",
+    "werbung",
+    "reklama",
+    "in pictures",
+    "view full gallery",
+    "view gallery",
+    "you may also enjoy",
+    "more stories",
+    "more on this story",
 ];
 
 /// Lower-case prefixes of short blocks that introduce furniture ("Related: ...", "Read more: ...").

@@ -40,6 +40,10 @@ struct Expect {
     title: Option<String>,
     must_contain: Vec<String>,
     must_not_contain: Vec<String>,
+    /// Phrases we know the extractor still misses (documented, not checked).
+    #[serde(default)]
+    #[allow(dead_code)]
+    known_gaps: Vec<String>,
     readerable: bool,
     byline: Option<String>,
     #[serde(rename = "siteName")]
@@ -125,7 +129,19 @@ fn check_page(name: &str, path: &Path, update: bool) -> Result<(), Failed> {
     if expect.readerable {
         match (&plain, &with_markdown) {
             (Ok(article), Ok(md_article)) => {
-                check_expectations(article, &expect, &page_text, &mut problems);
+                let captioned = clean_bytes(
+                    &bytes,
+                    Options {
+                        text_captions: true,
+                        ..options(false)
+                    },
+                );
+                match &captioned {
+                    Ok(captioned) => {
+                        check_expectations(article, captioned, &expect, &page_text, &mut problems)
+                    }
+                    Err(error) => problems.push(format!("textCaptions: true failed: {error}")),
+                }
                 // Asking for Markdown must not change anything else.
                 let mut without_md = md_article.clone();
                 without_md.markdown = None;
@@ -175,14 +191,18 @@ fn describe(result: &Result<Article, Error>) -> String {
 
 fn check_expectations(
     article: &Article,
+    captioned: &Article,
     expect: &Expect,
     page_text: &str,
     problems: &mut Vec<String>,
 ) {
+    // Phrases that must be in the article are looked for in the text with captions
+    // (textContent leaves figure captions out by default; `content` keeps them).
     let text = collapse(&article.text_content);
+    let content_text = collapse(&captioned.text_content);
     for phrase in &expect.must_contain {
         let wanted = collapse(phrase);
-        if !text.contains(&wanted) {
+        if !content_text.contains(&wanted) {
             let source = match page_text.find(phrase.as_str()) {
                 Some(at) => format!(
                     "\n   in the page source it is at: {}",
@@ -190,13 +210,21 @@ fn check_expectations(
                 ),
                 None => String::new(),
             };
+            // Say whether the phrase is at least in the HTML `content` (e.g. a caption that
+            // textContent leaves out), so the cause of the failure is plain.
+            let in_content = if collapse(&html_text(&article.content)).contains(&wanted) {
+                " (it IS in `content`: textContent leaves it out)"
+            } else {
+                " (it is not in `content` either)"
+            };
             problems.push(format!(
-                "must_contain {wanted:?} is missing from text_content; {}{source}",
-                nearest(&text, &wanted)
+                "must_contain {wanted:?} is missing from the article{in_content}; {}{source}",
+                nearest(&content_text, &wanted)
             ));
         }
     }
-    let lower = text.to_lowercase();
+    // Unwanted phrases must be in neither output.
+    let lower = format!("{text}\n{content_text}").to_lowercase();
     for phrase in &expect.must_not_contain {
         let unwanted = collapse(phrase).to_lowercase();
         if unwanted.is_empty() {
@@ -205,7 +233,7 @@ fn check_expectations(
         let hits: Vec<usize> = lower.match_indices(&unwanted).map(|(i, _)| i).collect();
         if let Some(&first) = hits.first() {
             problems.push(format!(
-                "must_not_contain {phrase:?} found in text_content ({} time(s)), first at: {}",
+                "must_not_contain {phrase:?} found in the output ({} time(s)), first at: {}",
                 hits.len(),
                 snippet(&lower, first, unwanted.len())
             ));
@@ -217,17 +245,42 @@ fn check_expectations(
         ("siteName", &expect.site_name, &article.site_name),
         ("lang", &expect.lang, &article.lang),
         ("dir", &expect.dir, &article.dir),
-        ("publishedTime", &expect.published_time, &article.published_time),
+        (
+            "publishedTime",
+            &expect.published_time,
+            &article.published_time,
+        ),
     ];
     for (field, expected, actual) in fields {
         if let Some(expected) = expected {
             if actual.as_deref() != Some(expected.as_str()) {
-                problems.push(format!(
-                    "{field}: expected {expected:?}, got {actual:?}"
-                ));
+                problems.push(format!("{field}: expected {expected:?}, got {actual:?}"));
             }
         }
     }
+}
+
+/// The text of our (regular, escaped) HTML output: tags dropped, the output's few
+/// references decoded.
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(ch),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// Whitespace runs (any Unicode whitespace, including NBSP) become one space; trimmed.

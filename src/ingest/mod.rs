@@ -240,7 +240,7 @@ fn rewriting_error(error: lol_html::errors::RewritingError) -> Error {
     match error {
         RewritingError::MemoryLimitExceeded(_) => Error::new(
             ErrorKind::InputTooLarge,
-            "the page needs more parser memory than allowed (a single tag or attribute is too large)",
+            "the page needs more parser memory than allowed (a huge tag or attribute, or extreme nesting)",
         ),
         other => Error::new(ErrorKind::InvalidState, format!("HTML parser failed: {other}")),
     }

@@ -55,22 +55,58 @@ impl Writer {
         self.out.push_str(text);
     }
 
-    fn text(&mut self, text: &str) {
+    /// Writes text; `literal` inside code spans, where Markdown shows backslashes as is.
+    fn text(&mut self, text: &str, literal: bool) {
         for ch in text.chars() {
             if ch.is_whitespace() && ch != '\u{A0}' {
                 self.pending_space = true;
                 continue;
             }
             self.flush();
-            if matches!(
-                ch,
-                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-            ) {
+            if !literal
+                && matches!(
+                    ch,
+                    '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+                )
+            {
                 self.out.push('\\');
             }
             self.out.push(ch);
         }
     }
+}
+
+/// A URL as a Markdown link destination: characters that could end it or open markup
+/// are percent-encoded, so a hostile URL cannot smuggle in a second link or raw HTML.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for ch in url.chars() {
+        match ch {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '[' => out.push_str("%5B"),
+            ']' => out.push_str("%5D"),
+            '"' => out.push_str("%22"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_whitespace() => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Backticks enough to fence `node`'s text: one more than its longest run.
+fn fence_for(tree: &Tree, node: NodeId, minimum: usize) -> String {
+    let longest = tree
+        .descendants(node)
+        .filter_map(|id| tree.text(id))
+        .flat_map(|text| text.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    "`".repeat(minimum.max(longest + 1))
 }
 
 pub fn render(tree: &Tree, root: NodeId) -> String {
@@ -82,6 +118,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
     };
     let mut lists: Vec<(bool, usize)> = Vec::new();
     let mut pre_depth = 0usize;
+    let mut fences: Vec<String> = Vec::new();
     let mut table_cells: Vec<usize> = Vec::new();
     walk(tree, root, |event| match event {
         Event::Enter(node) => {
@@ -96,7 +133,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                             w.out.push_str(line);
                         }
                     } else {
-                        w.text(text);
+                        w.text(text, !fences.is_empty());
                     }
                     return false;
                 }
@@ -146,11 +183,17 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                 }
                 Tag::Pre => {
                     w.pending_breaks = w.pending_breaks.max(2);
-                    w.markup("```");
+                    let fence = fence_for(tree, node, 3);
+                    w.markup(&fence);
                     w.new_line();
+                    fences.push(fence);
                     pre_depth += 1;
                 }
-                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => w.markup("`"),
+                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => {
+                    let fence = fence_for(tree, node, 1);
+                    w.markup(&fence);
+                    fences.push(fence);
+                }
                 Tag::Em | Tag::I => w.markup("*"),
                 Tag::Strong | Tag::B => w.markup("**"),
                 Tag::A => w.markup("["),
@@ -170,8 +213,8 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                         let alt = element
                             .attr(Attr::Alt)
                             .unwrap_or("")
-                            .replace(['[', ']'], "");
-                        w.markup(&format!("![{alt}]({src})"));
+                            .replace(['[', ']', '\\'], "");
+                        w.markup(&format!("![{alt}]({})", destination(&src)));
                     }
                     return false;
                 }
@@ -179,7 +222,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
                     if is_safe_url(&src, false) {
                         w.pending_breaks = w.pending_breaks.max(2);
-                        w.markup(&format!("<{src}>"));
+                        w.markup(&format!("[{}]({})", destination(&src), destination(&src)));
                     }
                     return false;
                 }
@@ -233,16 +276,20 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     if !w.out.ends_with('\n') {
                         w.new_line();
                     }
-                    w.out.push_str("```");
+                    let fence = fences.pop().unwrap_or_default();
+                    w.out.push_str(&fence);
                     w.pending_breaks = 2;
                 }
-                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => w.out.push('`'),
+                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => {
+                    let fence = fences.pop().unwrap_or_default();
+                    w.out.push_str(&fence);
+                }
                 Tag::Em | Tag::I => w.out.push('*'),
                 Tag::Strong | Tag::B => w.out.push_str("**"),
                 Tag::A => {
                     let href = element.attr(Attr::Href).map(clean_url).unwrap_or_default();
                     if !href.is_empty() && is_safe_url(&href, false) {
-                        w.out.push_str(&format!("]({href})"));
+                        w.out.push_str(&format!("]({})", destination(&href)));
                     } else {
                         w.out.push(']');
                     }
