@@ -45,10 +45,13 @@ mod score;
 mod text;
 mod tree;
 mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::Article;
 pub use error::{Error, ErrorKind};
 pub use options::Options;
+pub use render::html::{HtmlSink, SafeAttribute};
 
 use ingest::{Charset, Ingest, Page};
 use score::{Findings, Flags};
@@ -60,11 +63,28 @@ use tree::{NodeId, Tag, Tree};
 /// [`ErrorKind::BadOption`] for unusable options, [`ErrorKind::InputTooLarge`] past
 /// `max_input_bytes`, [`ErrorKind::NotReaderable`] when no article text is found.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
-    validate(options)?;
+    options.validate()?;
     check_size(html.len(), options)?;
     let mut ingest = Ingest::new(Charset::Text);
     ingest.write(html.as_bytes())?;
-    extract(ingest.finish()?, options)
+    extract(ingest.finish()?, options, None)
+}
+
+/// As [`clean`], and also feeds the sanitised article to `sink` (to build a DOM directly,
+/// with the same allow-list as `content`).
+///
+/// # Errors
+/// As [`clean`].
+pub fn clean_into(
+    html: &str,
+    options: &Options,
+    sink: &mut dyn HtmlSink,
+) -> Result<Article, Error> {
+    options.validate()?;
+    check_size(html.len(), options)?;
+    let mut ingest = Ingest::new(Charset::Text);
+    ingest.write(html.as_bytes())?;
+    extract(ingest.finish()?, options, Some(sink))
 }
 
 /// Whether the page probably holds an article (Readability.js's `isProbablyReaderable`).
@@ -89,13 +109,22 @@ pub struct Cleaner {
     ingest: Option<Ingest>,
     options: Options,
     bytes: usize,
+    input: Input,
+}
+
+/// What the cleaner has been fed so far.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Nothing,
+    Bytes,
+    Text,
 }
 
 impl Cleaner {
     /// # Errors
     /// [`ErrorKind::BadOption`] or [`ErrorKind::UnsupportedEncoding`] (unknown `encoding` label).
     pub fn new(options: Options) -> Result<Self, Error> {
-        validate(&options)?;
+        options.validate()?;
         let label = match &options.encoding {
             Some(label) => Some(
                 encoding_rs::Encoding::for_label_no_replacement(label.trim().as_bytes())
@@ -112,6 +141,7 @@ impl Cleaner {
             ingest: Some(Ingest::new(Charset::Bytes(label))),
             options,
             bytes: 0,
+            input: Input::Nothing,
         })
     }
 
@@ -121,6 +151,37 @@ impl Cleaner {
     /// [`ErrorKind::InputTooLarge`] once the input passes `max_input_bytes`;
     /// [`ErrorKind::InvalidState`] after `finish` or a previous error.
     pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.input_kind(Input::Bytes)?;
+        self.feed(chunk)
+    }
+
+    /// Feeds the next chunk as text that is already decoded: no charset detection, and
+    /// `<meta charset>` and the `encoding` option are ignored. Text and byte chunks cannot
+    /// be mixed in one input.
+    ///
+    /// # Errors
+    /// As [`Cleaner::write`]; [`ErrorKind::InvalidState`] after byte chunks.
+    pub fn write_str(&mut self, chunk: &str) -> Result<(), Error> {
+        if self.input == Input::Nothing && self.ingest.is_some() {
+            self.ingest = Some(Ingest::new(Charset::Text));
+        }
+        self.input_kind(Input::Text)?;
+        self.feed(chunk.as_bytes())
+    }
+
+    fn input_kind(&mut self, kind: Input) -> Result<(), Error> {
+        if self.input != Input::Nothing && self.input != kind {
+            self.ingest = None;
+            return Err(Error::new(
+                ErrorKind::InvalidState,
+                "text and byte chunks cannot be mixed in one input",
+            ));
+        }
+        self.input = kind;
+        Ok(())
+    }
+
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
         let ingest = self
             .ingest
             .as_mut()
@@ -137,52 +198,39 @@ impl Cleaner {
     ///
     /// # Errors
     /// As [`clean`].
-    pub fn finish(mut self) -> Result<Article, Error> {
+    pub fn finish(self) -> Result<Article, Error> {
+        self.finish_with(None)
+    }
+
+    /// As [`Cleaner::finish`], and also feeds the sanitised article to `sink`.
+    ///
+    /// # Errors
+    /// As [`clean`].
+    pub fn finish_into(self, sink: &mut dyn HtmlSink) -> Result<Article, Error> {
+        self.finish_with(Some(sink))
+    }
+
+    fn finish_with(mut self, sink: Option<&mut dyn HtmlSink>) -> Result<Article, Error> {
         let ingest = self
             .ingest
             .take()
             .ok_or_else(|| Error::new(ErrorKind::InvalidState, "the cleaner has already failed"))?;
-        extract(ingest.finish()?, &self.options)
+        extract(ingest.finish()?, &self.options, sink)
     }
-}
-
-fn validate(options: &Options) -> Result<(), Error> {
-    if let Some(label) = &options.encoding {
-        if encoding_rs::Encoding::for_label_no_replacement(label.trim().as_bytes()).is_none() {
-            return Err(Error::new(
-                ErrorKind::UnsupportedEncoding,
-                format!("unknown encoding label {label:?}"),
-            ));
-        }
-    }
-    if options.max_input_bytes == 0 {
-        return Err(Error::new(
-            ErrorKind::BadOption,
-            "maxInputBytes must be greater than 0",
-        ));
-    }
-    if let Some(url) = &options.url {
-        if !matches!(url::scheme(url.trim()).as_deref(), Some("http" | "https")) {
-            return Err(Error::new(
-                ErrorKind::BadOption,
-                format!("url must be an absolute http(s) URL, got {url:?}"),
-            ));
-        }
-    }
-    Ok(())
 }
 
 fn check_size(bytes: usize, options: &Options) -> Result<(), Error> {
     if bytes > options.max_input_bytes {
-        return Err(Error::new(
-            ErrorKind::InputTooLarge,
-            format!(
-                "input is larger than maxInputBytes ({} bytes)",
-                options.max_input_bytes
-            ),
-        ));
+        return Err(too_large(options.max_input_bytes));
     }
     Ok(())
+}
+
+fn too_large(max_input_bytes: usize) -> Error {
+    Error::new(
+        ErrorKind::InputTooLarge,
+        format!("input is larger than maxInputBytes ({max_input_bytes} bytes)"),
+    )
 }
 
 /// One extraction attempt's result.
@@ -194,7 +242,11 @@ struct Attempt {
 }
 
 /// Everything after ingest: prepare, metadata, score with retries, clean up, render.
-fn extract(page: Page, options: &Options) -> Result<Article, Error> {
+fn extract(
+    page: Page,
+    options: &Options,
+    sink: Option<&mut dyn HtmlSink>,
+) -> Result<Article, Error> {
     let Page { mut tree, meta } = page;
     cleanup::unwrap_noscript_images(&mut tree);
     score::replace_double_breaks(&mut tree);
@@ -272,6 +324,9 @@ fn extract(page: Page, options: &Options) -> Result<Article, Error> {
         .clone()
         .or_else(|| first_paragraph(&work, article));
     let word_count = text::count_words(&text_content);
+    if let Some(sink) = sink {
+        render::html::render_into(&work, article, options.keep_classes, sink);
+    }
     let lead_image = metadata
         .lead_image
         .as_deref()

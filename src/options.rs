@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, ErrorKind};
 use crate::patterns::{DEFAULT_CHAR_THRESHOLD, DEFAULT_MAX_INPUT_BYTES};
 
 /// What the cleaner is told about a page and what it should produce.
@@ -56,5 +57,41 @@ impl Default for Options {
             output_markdown: false,
             text_captions: false,
         }
+    }
+}
+
+impl Options {
+    /// Checks the values: a known `encoding` label, `maxInputBytes` above 0, an absolute
+    /// http(s) `url`. Every entry point calls it.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnsupportedEncoding`] or [`ErrorKind::BadOption`].
+    pub fn validate(&self) -> Result<(), Error> {
+        if let Some(label) = &self.encoding {
+            if encoding_rs::Encoding::for_label_no_replacement(label.trim().as_bytes()).is_none() {
+                return Err(Error::new(
+                    ErrorKind::UnsupportedEncoding,
+                    format!("unknown encoding label {label:?}"),
+                ));
+            }
+        }
+        if self.max_input_bytes == 0 {
+            return Err(Error::new(
+                ErrorKind::BadOption,
+                "maxInputBytes must be greater than 0",
+            ));
+        }
+        if let Some(url) = &self.url {
+            if !matches!(
+                crate::url::scheme(url.trim()).as_deref(),
+                Some("http" | "https")
+            ) {
+                return Err(Error::new(
+                    ErrorKind::BadOption,
+                    format!("url must be an absolute http(s) URL, got {url:?}"),
+                ));
+            }
+        }
+        Ok(())
     }
 }

@@ -49,11 +49,13 @@ impl Resolver {
 }
 
 /// What browsers ignore in a URL: leading/trailing C0 controls and spaces, and tabs and
-/// newlines anywhere (so `java\tscript:` is seen as `javascript:`).
+/// newlines anywhere (so `java\tscript:` is seen as `javascript:`). NULs go too: the HTML
+/// writer drops them, so `java\0script:` would reach the browser as `javascript:`; the URL
+/// must be judged as it will be written.
 pub fn clean_url(url: &str) -> String {
     url.trim_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r' | '\0'))
         .collect()
 }
 
@@ -213,6 +215,8 @@ mod tests {
             "javascript:alert(1)",
             " JaVaScRiPt:x",
             "java\tscript:x",
+            "java\0script:x",
+            "javascript\0:x",
             "vbscript:x",
             "data:text/html,x",
         ] {

@@ -21,6 +21,9 @@
 //!
 //! With `UPDATE_GOLDEN=1` the golden files are (re)written instead of compared; the
 //! expectations from `X.expect.json` are still checked.
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write as _;
 use std::fs;

@@ -6,6 +6,8 @@
 //! ```text
 //! cargo test --release --test hostile -- --include-ignored
 //! ```
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_cleaner::{clean, Article, Cleaner, Error, ErrorKind, Options};
 

@@ -14,6 +14,8 @@
 //!
 //! Each vector runs with the page URL, without it (relative URLs stay relative), and with
 //! `keep_classes` and Markdown.
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_cleaner::{clean, Article, Options};
 

@@ -12,6 +12,8 @@
 //! (`random_documents_any_split` draws its document from proptest, which prints the
 //! minimal failing document and its seed; `CHUNK_SEED` replays the split of the fixed
 //! documents and the fixture pages.)
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

@@ -36,26 +36,51 @@ pub fn output_for(tag: Tag) -> Emit {
     }
 }
 
+/// Receives the sanitised article as elements and text, in document order. The HTML string
+/// and the browser's DOM (in the wasm module) are built from the same walk, so the same
+/// allow-list decides both.
+pub trait HtmlSink {
+    /// Opens an element. `name` is an allowed tag name; `attributes` are allowed names with
+    /// values already vetted (safe URLs, numbers, known keywords) but not escaped. `mathml`
+    /// elements belong in the MathML namespace. Every `start_element` is followed by its
+    /// `end_element`, void elements included.
+    fn start_element(&mut self, name: &'static str, mathml: bool, attributes: &[SafeAttribute]);
+    /// Text, not escaped.
+    fn text(&mut self, text: &str);
+    /// Closes the element opened last; `void` elements (`br`, `img`...) have no end tag.
+    fn end_element(&mut self, name: &'static str, void: bool);
+}
+
+/// An allowed attribute and its vetted value.
+pub type SafeAttribute = (&'static str, String);
+
 /// Writes the article's children as sanitised HTML.
 pub fn render(tree: &Tree, root: NodeId, keep_classes: bool) -> String {
-    let mut out = String::new();
+    let mut out = HtmlString(String::new());
+    render_into(tree, root, keep_classes, &mut out);
+    out.0
+}
+
+/// Walks the article's children and feeds what the allow-list keeps to `sink`.
+pub fn render_into(tree: &Tree, root: NodeId, keep_classes: bool, sink: &mut dyn HtmlSink) {
+    let mut attributes: Vec<SafeAttribute> = Vec::new();
     walk(tree, root, |event| match event {
         Event::Enter(node) => match &tree.node(node).data {
             NodeData::Text(text) => {
-                escape_text(text, &mut out);
+                sink.text(text);
                 false
             }
             NodeData::Element(element) => match output_for(element.tag) {
                 Emit::Dropped => false,
                 Emit::Transparent => true,
                 Emit::Tag(name) => {
-                    out.push('<');
-                    out.push_str(name);
-                    write_attributes(tree, node, keep_classes, &mut out);
-                    out.push('>');
+                    attributes.clear();
+                    safe_attributes(tree, node, keep_classes, &mut attributes);
+                    sink.start_element(name, element.tag.is_math(), &attributes);
                     if element.tag == Tag::Iframe {
+                        // An embed becomes a link to it, its URL as the text.
                         let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
-                        escape_text(&src, &mut out);
+                        sink.text(&src);
                     }
                     !element.tag.is_void() && element.tag != Tag::Iframe
                 }
@@ -64,20 +89,47 @@ pub fn render(tree: &Tree, root: NodeId, keep_classes: bool) -> String {
         Event::Exit(node) => {
             if let Some(element) = tree.element(node) {
                 if let Emit::Tag(name) = output_for(element.tag) {
-                    if !element.tag.is_void() {
-                        out.push_str("</");
-                        out.push_str(name);
-                        out.push('>');
-                    }
+                    sink.end_element(name, element.tag.is_void());
                 }
             }
             true
         }
     });
-    out
 }
 
-fn write_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut String) {
+/// The HTML serialisation: every text and attribute value escaped.
+struct HtmlString(String);
+
+impl HtmlSink for HtmlString {
+    fn start_element(&mut self, name: &'static str, _mathml: bool, attributes: &[SafeAttribute]) {
+        let out = &mut self.0;
+        out.push('<');
+        out.push_str(name);
+        for (attribute, value) in attributes {
+            out.push(' ');
+            out.push_str(attribute);
+            out.push_str("=\"");
+            escape_attribute(value, out);
+            out.push('"');
+        }
+        out.push('>');
+    }
+
+    fn text(&mut self, text: &str) {
+        escape_text(text, &mut self.0);
+    }
+
+    fn end_element(&mut self, name: &'static str, void: bool) {
+        if !void {
+            self.0.push_str("</");
+            self.0.push_str(name);
+            self.0.push('>');
+        }
+    }
+}
+
+/// The attributes of `node` that the allow-list keeps, with vetted values.
+fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<SafeAttribute>) {
     let Some(element) = tree.element(node) else {
         return;
     };
@@ -136,11 +188,7 @@ fn write_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Str
             },
             _ => value.clone(),
         };
-        out.push(' ');
-        out.push_str(name);
-        out.push_str("=\"");
-        escape_attribute(&value, out);
-        out.push('"');
+        out.push((name, value));
     }
 }
 

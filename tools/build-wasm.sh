@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the wasm package (`npm run build`): pkg/ for `--target web` (pages, workers, the
+# extension) and pkg-bundler/ for bundlers, both size-optimised by npm binaryen's wasm-opt;
+# then copies what www/ and the extension need. Prints raw and gzip -9 sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# wasm-pack picks up any wasm-opt on PATH: make sure it is npm binaryen's, never Debian's.
+[[ -x node_modules/.bin/wasm-opt ]] || npm install --no-audit --no-fund
+export PATH="$PWD/node_modules/.bin:$PATH"
+targets=${WASM_TARGETS:-web bundler}
+for target in $targets; do
+    out=pkg
+    [[ $target == web ]] || out=pkg-$target
+    wasm-pack build --release --mode no-install --target "$target" --out-dir "$out"
+done
+if [[ -f tools/sync-web-assets.mjs ]]; then
+    node tools/sync-web-assets.mjs
+fi
+wasm=pkg/article_cleaner_bg.wasm
+printf 'wasm: %d bytes raw, %d bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
