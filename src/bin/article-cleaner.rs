@@ -11,7 +11,8 @@ use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
   article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] FILE|-
-  article-cleaner eval scrapinghub|readability CORPUS_DIR -o PREDICTIONS.json";
+  article-cleaner eval scrapinghub|readability CORPUS_DIR -o PREDICTIONS.json
+  article-cleaner outputs scrapinghub|readability CORPUS_DIR -o OUTPUTS.json";
 
 /// URL the readability test pages are scored against.
 const READABILITY_TEST_URL: &str = "http://fakehost/test/page.html";
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("eval") => eval(&args[1..]),
+        Some("outputs") => outputs(&args[1..]),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             return if args.is_empty() {
@@ -89,7 +91,8 @@ fn run(args: &[String]) -> Result<(), String> {
     writeln!(stdout, "{output}").map_err(|e| e.to_string())
 }
 
-fn eval(args: &[String]) -> Result<(), String> {
+/// The corpus pages named by `CORPUS CORPUS_DIR -o OUT`, and OUT.
+fn corpus_args(args: &[String]) -> Result<(Vec<CorpusPage>, &String), String> {
     let (corpus, dir, out) = match args {
         [corpus, dir, flag, out] if flag == "-o" => (corpus.as_str(), PathBuf::from(dir), out),
         _ => return Err(USAGE.to_owned()),
@@ -99,6 +102,31 @@ fn eval(args: &[String]) -> Result<(), String> {
         "readability" => readability_pages(&dir)?,
         other => return Err(format!("unknown corpus {other:?}")),
     };
+    Ok((pages, out))
+}
+
+/// Writes `content` and `textContent` (or the error code) of every page, with the options
+/// `eval` uses, for comparison with the wasm build (tools/wasm-parity.mjs).
+fn outputs(args: &[String]) -> Result<(), String> {
+    let (pages, out) = corpus_args(args)?;
+    let mut outputs = Map::new();
+    for (id, html, url) in pages {
+        let options = Options {
+            url: Some(url),
+            ..Options::default()
+        };
+        let output = match clean(&html, &options) {
+            Ok(article) => json!({"content": article.content, "textContent": article.text_content}),
+            Err(error) => json!({"error": error.kind().code()}),
+        };
+        outputs.insert(id, output);
+    }
+    let text = serde_json::to_string(&Value::Object(outputs)).map_err(|e| e.to_string())?;
+    std::fs::write(out, text).map_err(|e| format!("cannot write {out}: {e}"))
+}
+
+fn eval(args: &[String]) -> Result<(), String> {
+    let (pages, out) = corpus_args(args)?;
     let mut predictions = Map::new();
     for (id, html, url) in pages {
         let options = Options {

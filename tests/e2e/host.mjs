@@ -1,0 +1,429 @@
+// End-to-end tests of the host page (www/index.html served by www/server.mjs) in Chromium.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, test, watchPage, encodeWindows1252, freePort } from './harness.mjs';
+
+const FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
+const PAGES = path.join(ROOT, 'tests', 'fixtures', 'pages');
+
+const SAMPLE = {
+  title: 'The town that let its river flood again',
+  sentences: [
+    'the people of Ashcombe treated the River Wendle as something to be kept out',
+    'Those five hours, Sefton said, are the difference between water in the fields',
+    'It is just happening somewhere it doesn’t hurt anyone.',
+  ],
+  boilerplate: [
+    'Your privacy matters to us',
+    'Accept all',
+    'Advertisement',
+    'Subscribe – first month free',
+    'Share on Facebook',
+    'Copy link',
+    'Read more',
+    'Bypass consultation extended',
+    'Get the Ledger Morning Briefing',
+    'More from Environment',
+    'Beavers to be released',
+    'Comments (37)',
+    'Most read',
+    'Market Square parking charges',
+    'Terms and conditions',
+    'All rights reserved',
+  ],
+};
+
+const PLACEHOLDER_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450" width="800" height="450"><rect width="800" height="450" fill="#c9d3dc"/><path d="M0 450 L260 220 L420 340 L560 260 L800 450Z" fill="#8ea3b5"/></svg>';
+
+const text = (page, sel) => page.locator(sel).evaluate((el) => el.textContent.replace(/\s+/g, ' '));
+
+/** The browser's own network log line for an HTTP error status of /fetch (an expected outcome). */
+const fetchStatusLog = (entry) => /Failed to load resource: the server responded with a status of [45]\d\d/.test(entry.text) && /\/fetch\?url=/.test(entry.location);
+
+async function waitTitle(page, title, timeout = 15_000) {
+  await page.locator('#reader h1.reader__title', { hasText: title }).waitFor({ timeout });
+  await page.waitForFunction(() => !document.getElementById('reader').hasAttribute('aria-busy'), null, { timeout });
+}
+
+async function waitAlert(page, pattern, timeout = 15_000) {
+  await page.waitForFunction(
+    ([src, flags]) => new RegExp(src, flags).test(document.getElementById('alert').textContent),
+    [pattern.source, pattern.flags],
+    { timeout },
+  );
+  return text(page, '#alert');
+}
+
+/**
+ * A windows-1252 page of ~2.3 MB: Chromium's File.stream() yields 1 MiB chunks, so it arrives in
+ * three. Most of the bytes are an embedded JSON state script (as news sites have); the first
+ * chunk boundary falls inside the article's first paragraph, between "Caf" and "é".
+ */
+function windows1252Page() {
+  const CHUNK = 1024 * 1024;
+  const para = (i) =>
+    `<p>Paragraph ${i}: at the Café Noël on the quay, the naïve visitor pays €12 for crème brûlée — “worth every cent”, said the owner, who has served it since 1987 and still makes the custard by hand every morning before the market opens.</p>\n`;
+  const head = '<!DOCTYPE html><html lang="fr"><head><meta charset="windows-1252"><title>Crème brûlée on the quay – Le Petit Courrier</title></head>\n<body><nav><a href="/">Accueil</a> <a href="/cuisine">Cuisine</a></nav>\n';
+  const state = (n) => `<script>window.__STATE__ = {"items": "${'x'.repeat(n)}"};</script>\n`;
+  const articleStart = '<article><h1>Crème brûlée on the quay</h1>\n';
+  const cut = para(1).indexOf('é Noël');
+  const fixed = head.length + state(0).length + articleStart.length + cut;
+  const body = Array.from({ length: 40 }, (_, i) => para(i + 1)).join('');
+  const html = `${head}${state(CHUNK - fixed)}${articleStart}${body}${state(CHUNK)}${para(41)}</article>\n<footer>© Le Petit Courrier — tous droits réservés</footer></body></html>`;
+  const bytes = encodeWindows1252(html);
+  assert.equal(bytes.subarray(CHUNK - 3, CHUNK + 1).toString('latin1'), 'Caf\xe9', 'chunk boundary inside a word');
+  return bytes;
+}
+
+export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifacts }) {
+  /** A fresh context (own localStorage) and page, watched for console errors. */
+  async function open(options = {}) {
+    const { allow, ...ctxOptions } = options;
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 1400 }, colorScheme: 'light', ...ctxOptions });
+    // Pasted pages point at images on their (fictional) sites: answer those here, no network.
+    await ctx.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG }),
+    );
+    const page = await ctx.newPage();
+    watchPage(page, problems, allow);
+    return { ctx, page };
+  }
+
+  await test('host: the sample article is shown, already cleaned, on load', async () => {
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    const body = await text(page, '#reader .reader__body');
+    for (const s of SAMPLE.sentences) assert.ok(body.includes(s), `missing sentence: ${s}`);
+    const whole = await text(page, '#reader');
+    for (const b of SAMPLE.boilerplate) assert.ok(!whole.includes(b), `boilerplate still present: ${b}`);
+    assert.equal(await text(page, '#reader .reader__byline'), 'By Ines Calloway');
+    assert.equal(await text(page, '#reader .reader__site'), 'The Wendle Valley Ledger');
+    assert.match(await text(page, '#reader time'), /2026/);
+    assert.match(await text(page, '#reader .reader__time'), /^\d+ min read$/);
+    // The lead image (og:image, resolved against the page URL) and the chart in the body load.
+    await page.waitForFunction(() => [...document.querySelectorAll('#reader img')].every((i) => i.complete && i.naturalWidth > 0));
+    assert.equal(await page.locator('#reader .reader__lead img').count(), 1);
+    assert.match(await text(page, '#stats'), /Read and cleaned in \d+ ms \(cleaner [\d.]+ ms\) · [\d.]+ kB in → [\d.]+ kB out · [\d,]+ words/);
+    // Landmarks and the live regions.
+    assert.equal(await page.getByRole('banner').count(), 1);
+    assert.equal(await page.getByRole('main').count(), 1);
+    assert.equal(await page.getByRole('contentinfo').count(), 1);
+    assert.equal(await page.getByRole('region', { name: 'Reader settings' }).count(), 1);
+    assert.equal(await page.getByRole('region', { name: 'Choose a page to clean' }).count(), 1);
+    assert.equal(await page.getByRole('form', { name: 'Open a web address' }).count(), 1);
+    assert.equal(await page.getByRole('alert').count(), 1);
+    assert.equal(await page.locator('article#reader').count(), 1);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    await ctx.close();
+  });
+
+  await test('host: screenshots, light and dark (prefers-color-scheme)', async () => {
+    for (const scheme of ['light', 'dark']) {
+      const { ctx, page } = await open({ colorScheme: scheme, viewport: { width: 1280, height: 1500 } });
+      await page.goto(hostUrl);
+      await waitTitle(page, SAMPLE.title);
+      await page.waitForFunction(() => [...document.querySelectorAll('#reader img')].every((i) => i.complete));
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'auto');
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, scheme === 'dark' ? 'rgb(20, 21, 23)' : 'rgb(251, 250, 248)', `${scheme} background`);
+      // Reading typography: serif body, a measure of about 65 characters, line-height ~1.6.
+      const typo = await page.locator('#reader .reader__body p').first().evaluate((p) => {
+        const cs = getComputedStyle(p);
+        const probe = document.createElement('span');
+        probe.textContent = '0'.repeat(100);
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        p.append(probe);
+        const ch = probe.getBoundingClientRect().width / 100;
+        probe.remove();
+        return { family: cs.fontFamily, lineHeight: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize), measure: p.getBoundingClientRect().width / ch };
+      });
+      assert.match(typo.family, /serif/i);
+      assert.doesNotMatch(typo.family.split(',')[0], /sans/i);
+      assert.ok(typo.lineHeight >= 1.5 && typo.lineHeight <= 1.8, `line-height ${typo.lineHeight}`);
+      assert.ok(typo.measure >= 55 && typo.measure <= 75, `measure ${typo.measure.toFixed(1)}ch`);
+      await page.screenshot({ path: path.join(artifacts, `host-${scheme}.png`) });
+      await ctx.close();
+    }
+  });
+
+  await test('host: paste flow (textarea + Clean)', async () => {
+    const html = fs.readFileSync(path.join(PAGES, 'blog-post.html'), 'utf8');
+    const expect = JSON.parse(fs.readFileSync(path.join(PAGES, 'blog-post.expect.json'), 'utf8'));
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.locator('#paste-toggle').click();
+    assert.equal(await page.locator('#paste-toggle').getAttribute('aria-expanded'), 'true');
+    await page.locator('#paste-input').fill(html);
+    await page.locator('#paste-url').fill('https://notes.example/posts/state-machine');
+    await page.locator('#paste-clean').click();
+    await waitTitle(page, expect.title);
+    const body = await text(page, '#reader .reader__body');
+    for (const s of expect.must_contain.slice(0, 5)) assert.ok(body.includes(s), `missing: ${s}`);
+    for (const s of expect.must_not_contain) assert.ok(!body.includes(s), `boilerplate: ${s}`);
+    assert.match(await text(page, '#stats'), /^Cleaned in [\d.]+ ms · [\d.]+ kB in → [\d.]+ kB out/);
+    // Relative links were resolved against the address given with the paste.
+    const hrefs = await page.locator('#reader .reader__body a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((h) => /^(https?:|mailto:)/.test(h)), `unresolved links: ${hrefs}`);
+    await ctx.close();
+  });
+
+  await test('host: file flow streams a windows-1252 file chunk by chunk', async () => {
+    const bytes = windows1252Page();
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.locator('#file-input').setInputFiles({ name: 'creme-brulee.html', mimeType: 'text/html', buffer: bytes });
+    await waitTitle(page, 'Crème brûlée on the quay');
+    const body = await text(page, '#reader .reader__body');
+    assert.ok(body.includes('at the Café Noël on the quay, the naïve visitor pays €12 for crème brûlée — “worth every cent”'), 'windows-1252 text decoded');
+    assert.ok(!/Ã|â€/.test(body), 'no mojibake');
+    assert.ok(body.includes('Paragraph 41:'), 'the last chunk made it');
+    const chunks = Number(await page.locator('#stats').getAttribute('data-chunks'));
+    assert.ok(chunks > 1, `expected several stream chunks, got ${chunks}`);
+    assert.equal(Number(await page.locator('#stats').getAttribute('data-bytes-in')), bytes.length);
+    await ctx.close();
+  });
+
+  await test('host: drop a file on the page', async () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'ext-article.html'), 'utf8');
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.evaluate((src) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([src], 'night-trains.html', { type: 'text/html' }));
+      for (const type of ['dragenter', 'dragover']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.__overlayShown = !document.getElementById('drop-overlay').hidden;
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html);
+    assert.equal(await page.evaluate(() => window.__overlayShown), true, 'drop overlay shown while dragging');
+    await waitTitle(page, 'Night trains return to the Alpine line after a decade');
+    assert.equal(await page.locator('#drop-overlay').isHidden(), true);
+    await ctx.close();
+  });
+
+  await test('host: URL flow via /fetch (redirect, Shift_JIS charset from Content-Type)', async () => {
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.locator('#url-input').fill(`${pagesUrl}/redirect?to=/sjis`);
+    await page.locator('#url-input').press('Enter');
+    await waitTitle(page, '川の堤防、十年ぶりに改修');
+    const body = await text(page, '#reader .reader__body');
+    assert.ok(body.includes('東京都の北部を流れる川の堤防が、十年ぶりに大きく作り直された。'), 'Shift_JIS decoded');
+    assert.ok(!body.includes('著作権 北町新聞'), 'footer dropped');
+    // The final URL after the redirect is the article's address (and resolves its links).
+    assert.equal(await page.locator('#reader .reader__source a').getAttribute('href'), `${pagesUrl}/sjis`);
+    assert.match(await text(page, '#stats'), /Read and cleaned/);
+    await ctx.close();
+  });
+
+  await test('host: theme, text size and width are remembered after a reload', async () => {
+    const { ctx, page } = await open();
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    const state = () =>
+      page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme,
+        width: document.documentElement.dataset.width,
+        bg: getComputedStyle(document.body).backgroundColor,
+        size: getComputedStyle(document.getElementById('reader')).fontSize,
+        checked: [...document.querySelectorAll('input[type=radio]:checked')].map((i) => i.value).join(','),
+      }));
+    assert.deepEqual(await state(), { theme: 'auto', width: 'medium', bg: 'rgb(251, 250, 248)', size: '19px', checked: 'auto,medium' });
+    await page.getByRole('radio', { name: 'Sepia' }).check();
+    assert.equal((await state()).bg, 'rgb(244, 236, 216)');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('radio', { name: 'Wide' }).check();
+    const expected = { theme: 'dark', width: 'wide', bg: 'rgb(20, 21, 23)', size: '22px', checked: 'dark,wide' };
+    assert.deepEqual(await state(), expected);
+    await page.reload();
+    await waitTitle(page, SAMPLE.title);
+    assert.deepEqual(await state(), expected, 'after reload');
+    assert.equal(await text(page, '.size-out'), '116%');
+    await ctx.close();
+  });
+
+  await test('host: keyboard reaches every control, with a visible focus ring', async () => {
+    const { ctx, page } = await open({ reducedMotion: 'reduce' });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    const seen = [];
+    const rings = {};
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement;
+        const cs = getComputedStyle(el.matches('input[type=radio]') ? el.nextElementSibling : el);
+        const name = el.id || (el.name ? `${el.name}=${el.value}` : '') || el.getAttribute('aria-label') || el.textContent.trim();
+        return { name, outline: `${cs.outlineStyle} ${cs.outlineWidth}` };
+      });
+      seen.push(info.name);
+      rings[info.name] = info.outline;
+    }
+    const want = ['url-input', 'file-input', 'paste-toggle', 'sample-button', 'reader-theme=auto', 'Smaller text', 'Larger text', 'reader-width=medium', 'copy-markdown', 'copy-text', 'compare-toggle'];
+    for (const w of want) {
+      assert.ok(seen.includes(w), `not reachable by Tab: ${w} (saw ${seen.join(' | ')})`);
+      assert.match(rings[w], /^solid [23]px$/, `focus ring of ${w}: ${rings[w]}`);
+    }
+    // The skip link comes first and becomes visible when focused.
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    assert.ok((await page.locator('.skip-link').boundingBox()).y >= 0, 'skip link visible on focus');
+    // Radios change with arrow keys; buttons work with Enter / Space.
+    await page.locator('input[name=reader-theme][value=auto]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    await page.locator('#paste-toggle').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#paste-form').isVisible(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'paste-input');
+    // prefers-reduced-motion: no transitions.
+    assert.equal(await page.locator('#copy-text').evaluate((b) => getComputedStyle(b).transitionDuration), '0s');
+    await ctx.close();
+  });
+
+  await test('host: copy as Markdown and as plain text', async () => {
+    const { ctx, page } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.locator('#copy-markdown').click();
+    await page.locator('#stats', { hasText: 'Copied the article as Markdown.' }).waitFor();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(md.startsWith(`# ${SAMPLE.title}\n`), md.slice(0, 80));
+    assert.match(md, /^## Slowing the water down$/m);
+    assert.match(md, /^[-*] Removing 870 metres of the 1994 wall/m);
+    assert.match(md, /^> My father would have called it madness/m);
+    await page.locator('#copy-text').click();
+    await page.locator('#stats', { hasText: 'Copied the article as plain text.' }).waitFor();
+    const txt = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(txt.startsWith(`${SAMPLE.title}\n\nInes Calloway\n\n`), txt.slice(0, 80));
+    assert.ok(txt.includes(SAMPLE.sentences[0]));
+    assert.ok(!txt.includes('##') && !txt.includes('<p>'));
+    await ctx.close();
+  });
+
+  await test('host: compare with the original (sandboxed iframe, scripts off)', async () => {
+    const { ctx, page } = await open({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    assert.equal(await page.locator('#original').isHidden(), true);
+    await page.locator('#compare-toggle').click();
+    assert.equal(await page.locator('#compare-toggle').getAttribute('aria-pressed'), 'true');
+    const frame = page.locator('#original-frame');
+    assert.equal(await frame.getAttribute('sandbox'), '');
+    const inner = page.frameLocator('#original-frame');
+    await inner.locator('#cookie-notice-title', { hasText: 'Your privacy matters to us' }).waitFor();
+    assert.equal(await inner.locator('script').count(), 0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(artifacts, 'host-compare.png') });
+    await page.locator('#compare-toggle').click();
+    assert.equal(await page.locator('#original').isHidden(), true);
+    await ctx.close();
+  });
+
+  await test('host: a page full of script vectors is shown with nothing executed', async () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'hostile.html'), 'utf8');
+    const { ctx, page } = await open();
+    await page.addInitScript(() => {
+      window.__xss = () => {
+        window.__xssFired = true;
+      };
+    });
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
+    const navigations = [];
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) navigations.push(f.url());
+    });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    navigations.length = 0;
+    await page.locator('#paste-toggle').click();
+    await page.locator('#paste-input').fill(html);
+    await page.locator('#paste-clean').click();
+    await waitTitle(page, 'Harbour festival draws record crowds despite the rain');
+    // Bring every element into view (lazy images), hover and focus things, show the original.
+    await page.locator('#reader').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    for (const el of await page.locator('#reader .reader__body > *').all()) await el.hover({ timeout: 300 }).catch(() => {});
+    await page.locator('#compare-toggle').click();
+    await page.frameLocator('#original-frame').locator('h1', { hasText: 'Harbour festival' }).waitFor();
+    await page.waitForTimeout(500);
+
+    assert.equal(await page.evaluate(() => window.__xssFired), undefined, 'a script vector ran');
+    assert.deepEqual(dialogs, [], 'a dialog opened');
+    assert.deepEqual(navigations, [], 'the page navigated');
+    assert.equal(page.url(), hostUrl);
+    assert.equal(page.frames().length, 2, 'only the page and the comparison frame');
+    const audit = await page.locator('#reader').evaluate((root) => {
+      const bad = [];
+      for (const el of root.querySelectorAll('*')) {
+        if (/^(script|iframe|frame|object|embed|form|base|meta|style|link|template|noscript|input|button)$/i.test(el.localName)) bad.push(`<${el.localName}>`);
+        for (const a of el.attributes) {
+          if (/^on/i.test(a.name) || a.name === 'srcdoc' || a.name === 'style') bad.push(`${el.localName}[${a.name}]`);
+          if (/(href|src|action|data)$/i.test(a.name) && /^\s*(javascript|vbscript|data:text)/i.test(a.value)) bad.push(`${el.localName}[${a.name}=${a.value}]`);
+        }
+      }
+      return { bad, paragraphs: root.querySelectorAll('.reader__body p').length };
+    });
+    assert.deepEqual(audit.bad, [], 'unsafe markup in the reader view');
+    assert.ok(audit.paragraphs >= 3, 'the article text is there');
+    await ctx.close();
+  });
+
+  await test('host: every error is a readable message in the alert region', async () => {
+    const { ctx, page } = await open({ allow: fetchStatusLog });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    const placeholderShown = async () => {
+      assert.equal(await page.locator('#reader .reader__title').isVisible(), true, 'the article area is never blank');
+    };
+    const fetchUrl = async (url, pattern) => {
+      const t = Date.now();
+      await page.locator('#url-input').fill(url);
+      await page.locator('#url-input').press('Enter');
+      const msg = await waitAlert(page, pattern);
+      await placeholderShown();
+      if (process.env.E2E_DEBUG) console.log(`        ${url}: ${Date.now() - t} ms`);
+      return msg;
+    };
+
+    // Not an article (the cleaner's own readerable check), with a way to see the result anyway.
+    await page.locator('#paste-toggle').click();
+    await page.locator('#paste-input').fill(fs.readFileSync(path.join(PAGES, 'not-an-article.html'), 'utf8'));
+    await page.locator('#paste-clean').click();
+    await waitAlert(page, /does not look like an article/);
+    assert.equal(await text(page, '#reader h1'), 'This page is not an article');
+    await page.locator('#show-anyway').click();
+    assert.equal(await text(page, '#alert'), '');
+    assert.equal(await page.locator('#reader .reader__body').count(), 1);
+
+    await page.locator('#paste-input').fill('   ');
+    await page.locator('#paste-clean').click();
+    await waitAlert(page, /Paste the HTML of a page first/);
+
+    await fetchUrl(`http://127.0.0.1:${await freePort()}/story`, /Could not fetch .*: the connection was refused\./);
+    await fetchUrl(`${pagesUrl}/too-large-declared`, /too large/);
+    await fetchUrl(`${pagesUrl}/too-large-streamed`, /too large: it is over 10\.5 MB/);
+    await fetchUrl(`${pagesUrl}/bogus-charset`, /character encoding/);
+    await fetchUrl(`${pagesUrl}/image.png`, /not a web page \(it is image\/png\)/);
+    await fetchUrl(`${pagesUrl}/missing`, /The site answered 404/);
+    await fetchUrl(`${pagesUrl}/hang`, /did not answer within 1\.5 s/);
+    await fetchUrl('ftp://files.example/story.html', /Only http and https addresses/);
+    await page.screenshot({ path: path.join(artifacts, 'host-error.png') });
+    await ctx.close();
+  });
+}
