@@ -3,7 +3,8 @@
 //! Each vector is embedded in the middle of a paragraph of a realistic news page (head with
 //! title, header and navigation, an `<article>` of six long paragraphs, related links and a
 //! footer), and the page is cleaned three times: with the page URL, with the page URL plus
-//! `keep_classes` and Markdown, and without a URL. For every result:
+//! `keep_classes` and Markdown, and without a URL (with Markdown too: relative URLs stay
+//! relative there, so nothing hides behind the page URL). For every result:
 //!
 //! * `content` is parsed the way `innerHTML` would parse it: html5ever, as a fragment in a
 //!   `<div>` context. The DOM is walked with an explicit stack and must hold only the elements
@@ -15,10 +16,11 @@
 //! * the article text before and after the vector must survive in `text_content` (only the
 //!   text before it for vectors marked `"text_may_drop": true`, which swallow the rest of the
 //!   page in a browser too);
-//! * `markdown` must hold no raw HTML outside code and no link destination with another
-//!   scheme (`javascript:`, `vbscript:`, `data:text/...`), judged with whitespace and
-//!   control characters removed;
-//! * `lead_image` must be an `http(s)` or raster `data:image/` URL.
+//! * `markdown` must hold no raw HTML outside code (code spans are matched per paragraph,
+//!   as CommonMark does) and no link, image, autolink or reference destination with another
+//!   scheme (`javascript:`, `vbscript:`, `data:text/...`), judged as a renderer decodes it
+//!   (backslash escapes and character references) with whitespace and controls removed;
+//! * `lead_image` must pass the same test as an `<img src>`.
 //!
 //! Vectors call `window.__xss()` (or `alert(1)`) where they would execute, so a browser test
 //! can define `window.__xss` and watch for it.
@@ -29,8 +31,11 @@
 //! cargo test --release --test hostile_corpus -- --include-ignored   # also known bugs
 //! ```
 //!
-//! A vector with `"known_bug": "..."` is a documented, still open safety bug: its test is
-//! ignored (so the suite stays green) until the bug is fixed; `--include-ignored` runs it.
+//! Fields of a vector: `id` (starts with its `class`), `class`, `vector` (one HTML fragment);
+//! optional `in_head` (put it in `<head>`), `text_may_drop` with a `note` saying why, and
+//! `known_bug`: a documented, still open safety bug. Known-bug tests are ignored, so the suite
+//! stays green, and listed at the end of the run; `--include-ignored` runs them, and one that
+//! passes fails with a reminder to remove its `known_bug`.
 // Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -151,126 +156,25 @@ fn load_corpus() -> Vec<Vector> {
 // What the output may contain (from `output_for` and `write_attributes` in
 // src/render/html.rs)
 
-const HTML_TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "section",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "tr",
-    "u",
-    "ul",
-    "var",
-    "wbr",
-];
+/// HTML elements the renderer writes.
+const HTML_TAGS: &str = "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del \
+     details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p \
+     pre q rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th \
+     thead time tr u ul var wbr";
 
-const MATH_TAGS: &[&str] = &[
-    "math",
-    "mi",
-    "mn",
-    "mo",
-    "ms",
-    "mtext",
-    "mrow",
-    "msup",
-    "msub",
-    "msubsup",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mover",
-    "munder",
-    "munderover",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mspace",
-    "mstyle",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "mfenced",
-    "semantics",
-    "annotation",
-];
+/// MathML elements the renderer writes. Outside `<math>` the parser makes them unknown HTML
+/// elements, which is harmless, so they are allowed in both namespaces.
+const MATH_TAGS: &str = "math mi mn mo ms mtext mrow msup msub msubsup mfrac msqrt mroot mover \
+     munder munderover mtable mtr mtd mspace mstyle mpadded mphantom menclose mfenced \
+     semantics annotation";
 
-const ALLOWED_ATTRIBUTES: &[&str] = &[
-    "href",
-    "src",
-    "srcset",
-    "sizes",
-    "alt",
-    "width",
-    "height",
-    "title",
-    "colspan",
-    "rowspan",
-    "headers",
-    "scope",
-    "start",
-    "type",
-    "datetime",
-    "cite",
-    "display",
-    "mathvariant",
-    "encoding",
-    "lang",
-    "dir",
-    "class",
-];
+const ALLOWED_ATTRIBUTES: &str = "href src srcset sizes alt width height title colspan rowspan \
+     headers scope start type datetime cite display mathvariant encoding lang dir class";
+
+/// Whether `name` is one of the space-separated names in `list`.
+fn listed(list: &str, name: &str) -> bool {
+    list.split_whitespace().any(|entry| entry == name)
+}
 
 /// Attributes that must never appear, reported by name even though the allow-list
 /// already excludes them.
@@ -437,10 +341,8 @@ fn html_problems(content: &str) -> Vec<Problem> {
                 };
                 let where_ = format!("{path}<{here}>");
                 let allowed = match namespace.as_str() {
-                    "html" => {
-                        HTML_TAGS.contains(&local.as_str()) || MATH_TAGS.contains(&local.as_str())
-                    }
-                    "mathml" => MATH_TAGS.contains(&local.as_str()),
+                    "html" => listed(HTML_TAGS, &local) || listed(MATH_TAGS, &local),
+                    "mathml" => listed(MATH_TAGS, &local),
                     _ => false,
                 };
                 if !allowed {
@@ -469,7 +371,7 @@ fn html_problems(content: &str) -> Vec<Problem> {
                             ),
                             needle: needle.clone(),
                         });
-                    } else if !ALLOWED_ATTRIBUTES.contains(&attr_name.as_str()) {
+                    } else if !listed(ALLOWED_ATTRIBUTES, &attr_name) {
                         problems.push(Problem {
                             message: format!(
                                 "attribute {attr_name}={value:?} on {where_} is not allowed"
@@ -527,13 +429,64 @@ fn html_problems(content: &str) -> Vec<Problem> {
 // ---------------------------------------------------------------------------------------
 // The Markdown checker
 
-/// The destination as a renderer would judge it: whitespace and controls removed.
+/// The destination as a renderer would judge it: backslash escapes and character
+/// references decoded (CommonMark decodes both in destinations), then whitespace and
+/// controls removed.
 fn squeeze(destination: &str) -> String {
-    destination
+    decode_markdown_escapes(destination)
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase()
+}
+
+/// Backslash escapes of ASCII punctuation, numeric references and the named references
+/// that matter for a scheme.
+fn decode_markdown_escapes(text: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("colon", ':'),
+        ("Tab", '\t'),
+        ("NewLine", '\n'),
+        ("amp", '&'),
+        ("sol", '/'),
+        ("lpar", '('),
+        ("rpar", ')'),
+        ("period", '.'),
+        ("plus", '+'),
+    ];
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            if let Some(next) = rest[1..].chars().next().filter(char::is_ascii_punctuation) {
+                out.push(next);
+                rest = &rest[1 + next.len_utf8()..];
+                continue;
+            }
+        }
+        if c == '&' {
+            if let Some((name, after)) = rest[1..].split_once(';') {
+                let numeric = name.strip_prefix('#').and_then(|number| {
+                    match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse::<u32>().ok(),
+                    }
+                });
+                let decoded = match numeric {
+                    Some(code) => Some(char::from_u32(code).unwrap_or('\u{FFFD}')),
+                    None => NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c),
+                };
+                if let Some(decoded) = decoded {
+                    out.push(decoded);
+                    rest = after;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 fn markdown_destination_problem(destination: &str) -> Option<String> {
@@ -890,7 +843,8 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// About 300 characters of `output` around the first occurrence of `needle`.
+/// About 300 characters of `output` around the first occurrence of `needle`, on one line
+/// (line breaks shown as `⏎`).
 fn snippet(output: &str, needle: &str) -> String {
     let lower = output.to_ascii_lowercase();
     let at = lower
@@ -905,7 +859,7 @@ fn snippet(output: &str, needle: &str) -> String {
     while !output.is_char_boundary(to) {
         to += 1;
     }
-    format!("…{}…", &output[from..to])
+    format!("…{}…", output[from..to].replace('\n', "⏎"))
 }
 
 fn check_article(article: &Article, vector: &Vector, findings: &mut Findings) {
@@ -925,14 +879,12 @@ fn check_article(article: &Article, vector: &Vector, findings: &mut Findings) {
             ));
         }
     }
-    if let Some(image) = &article.lead_image {
-        let cleaned = browser_clean(image).to_ascii_lowercase();
-        let raster = cleaned.starts_with("data:image/") && !cleaned.starts_with("data:image/svg");
-        if !(cleaned.starts_with("http:") || cleaned.starts_with("https:") || raster) {
-            findings.unsafe_output.push(format!(
-                "lead_image {image:?} is not http(s) or a raster data: URL"
-            ));
-        }
+    if let Some(why) = article
+        .lead_image
+        .as_deref()
+        .and_then(|image| unsafe_url(image, true))
+    {
+        findings.unsafe_output.push(format!("lead_image: {why}"));
     }
 
     let text = collapse(&article.text_content);
@@ -969,7 +921,13 @@ fn option_sets() -> [(&'static str, Options); 3] {
                 ..Options::default()
             },
         ),
-        ("no url", Options::default()),
+        (
+            "no url, markdown",
+            Options {
+                output_markdown: true,
+                ..Options::default()
+            },
+        ),
     ]
 }
 
@@ -1004,7 +962,14 @@ fn run_vector(vector: &Vector) -> Result<(), Failed> {
         LOST_TEXT.fetch_add(1, Ordering::Relaxed);
     }
     if report.is_empty() {
-        return Ok(());
+        return match &vector.known_bug {
+            Some(bug) => Err(format!(
+                "vector {} passes now: remove its \"known_bug\" from {CORPUS} ({bug})",
+                vector.id
+            )
+            .into()),
+            None => Ok(()),
+        };
     }
     let verdict = if any_unsafe {
         "UNSAFE OUTPUT"
@@ -1042,6 +1007,13 @@ fn check_corpus(corpus: &[Vector]) -> Result<(), Failed> {
         }
         if vector.vector.is_empty() {
             problems.push(format!("{}: empty vector", vector.id));
+        }
+        if vector
+            .known_bug
+            .as_deref()
+            .is_some_and(|bug| bug.trim().is_empty())
+        {
+            problems.push(format!("{}: known_bug must say what the bug is", vector.id));
         }
         if vector.text_may_drop && vector.note.as_deref().unwrap_or("").trim().is_empty() {
             problems.push(format!(
@@ -1115,6 +1087,11 @@ fn check_checkers() -> Result<(), Failed> {
         "[x]: vbscript:msgbox(1)",
         "```\ncode\n```\n<b onclick=x>",
         "![<script>alert(1)</script>](/a.jpg)",
+        "[a](&#106;avascript:alert(1))",
+        "[a](javascript&colon;alert(1))",
+        "[a](javascript\\:alert(1))",
+        "`a\n\n<script>alert(1)</script>`",
+        "`a\n\n| <script>alert(1)</script> |\n| --- |",
     ];
     for markdown in unsafe_markdown {
         if markdown_problems(markdown).is_empty() {
@@ -1160,10 +1137,16 @@ fn main() {
     for vector in &corpus {
         *per_class.entry(vector.class.clone()).or_default() += 1;
     }
-    let known_bugs: Vec<String> = corpus
-        .iter()
-        .filter_map(|v| v.known_bug.as_ref().map(|bug| format!("{}: {bug}", v.id)))
-        .collect();
+    // Each known bug once, with the vectors that show it.
+    let mut known_bugs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for vector in &corpus {
+        if let Some(bug) = &vector.known_bug {
+            known_bugs
+                .entry(bug.clone())
+                .or_default()
+                .push(vector.id.clone());
+        }
+    }
     let vector_count = corpus.len();
 
     let corpus = std::sync::Arc::new(corpus);
@@ -1199,8 +1182,12 @@ fn main() {
             UNSAFE.load(Ordering::Relaxed),
             LOST_TEXT.load(Ordering::Relaxed),
         );
-        for bug in &known_bugs {
-            eprintln!("hostile corpus: known bug (test ignored): {bug}");
+        for (bug, ids) in &known_bugs {
+            eprintln!(
+                "hostile corpus: known bug, {} test(s) ignored: {bug}\n    {}",
+                ids.len(),
+                ids.join(", ")
+            );
         }
     }
     conclusion.exit();
