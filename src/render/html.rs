@@ -64,19 +64,24 @@ pub fn render(tree: &Tree, root: NodeId, keep_classes: bool) -> String {
 /// Walks the article's children and feeds what the allow-list keeps to `sink`.
 pub fn render_into(tree: &Tree, root: NodeId, keep_classes: bool, sink: &mut dyn HtmlSink) {
     let mut attributes: Vec<SafeAttribute> = Vec::new();
+    // Open `<math>` elements: namespaces must match what a browser's parser would build.
+    let mut math_depth = 0usize;
     walk(tree, root, |event| match event {
         Event::Enter(node) => match &tree.node(node).data {
             NodeData::Text(text) => {
                 sink.text(text);
                 false
             }
-            NodeData::Element(element) => match output_for(element.tag) {
+            NodeData::Element(element) => match emit_in_context(element.tag, math_depth) {
                 Emit::Dropped => false,
                 Emit::Transparent => true,
                 Emit::Tag(name) => {
                     attributes.clear();
                     safe_attributes(tree, node, keep_classes, &mut attributes);
                     sink.start_element(name, element.tag.is_math(), &attributes);
+                    if element.tag == Tag::Math {
+                        math_depth += 1;
+                    }
                     if element.tag == Tag::Iframe {
                         // An embed becomes a link to it, its URL as the text.
                         let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
@@ -88,13 +93,30 @@ pub fn render_into(tree: &Tree, root: NodeId, keep_classes: bool, sink: &mut dyn
         },
         Event::Exit(node) => {
             if let Some(element) = tree.element(node) {
-                if let Emit::Tag(name) = output_for(element.tag) {
+                if element.tag == Tag::Math && math_depth > 0 {
+                    math_depth -= 1;
+                }
+                if let Emit::Tag(name) = emit_in_context(element.tag, math_depth) {
                     sink.end_element(name, element.tag.is_void());
                 }
             }
             true
         }
     });
+}
+
+/// [`output_for`], but HTML elements inside `<math>` and MathML elements outside it keep
+/// only their children: a browser would put them in the other namespace (or, for `<p>` and
+/// the like, break out of the formula), so the tree it builds would not be ours.
+fn emit_in_context(tag: Tag, math_depth: usize) -> Emit {
+    let inside_math = math_depth > 0;
+    if tag != Tag::Math && tag.is_math() != inside_math {
+        return match output_for(tag) {
+            Emit::Dropped => Emit::Dropped,
+            _ => Emit::Transparent,
+        };
+    }
+    output_for(tag)
 }
 
 /// The HTML serialisation: every text and attribute value escaped.
