@@ -4,7 +4,8 @@
 // Starts www/server.mjs on a free port (it builds the wasm package first if www/pkg/ is
 // missing), an in-process server for test pages (strict CSP, charsets, redirects, oversized
 // and failing responses), then runs the host page tests (tests/e2e/host.mjs) and the extension
-// tests (tests/e2e/extension.mjs). Screenshots go to artifacts/. Exits non-zero on any failure.
+// tests (tests/e2e/extension.mjs), and the real-browser XSS check of the hostile corpus
+// (tests/e2e/xss.mjs). Screenshots go to artifacts/. Exits non-zero on any failure.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { ROOT, CHROMIUM, CHROMIUM_ARGS, startHostServer, startTestServer, summary, test, encodeShiftJis } from './harness.mjs';
 import { hostTests } from './host.mjs';
 import { extensionTests } from './extension.mjs';
+import { xssTests } from './xss.mjs';
 import { syncWebAssets } from '../../tools/sync-web-assets.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -117,6 +119,8 @@ try {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   console.log('\nhost page');
   await hostTests({ browser, hostUrl: host.url, pagesUrl: pages.url, problems, artifacts: ARTIFACTS });
+  console.log('\nxss (hostile corpus in a live DOM)');
+  await xssTests({ browser, problems, artifacts: ARTIFACTS, notes });
   await browser.close();
   browser = null;
 
