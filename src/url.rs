@@ -12,14 +12,15 @@ impl Resolver {
     /// resolved against the page URL.
     pub fn new(page_url: Option<&str>, base_href: Option<&str>) -> Self {
         let page = page_url.map(clean_url).filter(|url| is_absolute_http(url));
-        let base = match (page, base_href.map(clean_url)) {
-            (Some(page), Some(base)) => Some(resolve(&page, &base)),
-            (None, Some(base)) if is_absolute_http(&base) => Some(base),
-            (page, _) => page,
-        };
-        Resolver {
-            base: base.filter(|url| is_absolute_http(url)),
+        // A `<base href>` that does not resolve to http(s) is ignored, as browsers ignore
+        // `javascript:` and `data:` bases: the page URL stays the base.
+        let base = match (&page, base_href.map(clean_url)) {
+            (Some(page), Some(base)) => Some(resolve(page, &base)),
+            (None, Some(base)) => Some(base),
+            (None, None) | (Some(_), None) => None,
         }
+        .filter(|url| is_absolute_http(url));
+        Resolver { base: base.or(page) }
     }
 
     pub fn resolve(&self, reference: &str) -> String {
@@ -207,6 +208,10 @@ mod tests {
             based.resolve("foo/bar.jpg"),
             "http://fakehost/base/foo/bar.jpg"
         );
+        for bad_base in ["javascript:alert(1)", "data:text/html,x", "java\tscript:x"] {
+            let ignored = Resolver::new(Some("https://example.com/a/story"), Some(bad_base));
+            assert_eq!(ignored.resolve("pic.jpg"), "https://example.com/a/pic.jpg");
+        }
     }
 
     #[test]
