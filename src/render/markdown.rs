@@ -1,14 +1,36 @@
 //! Markdown (CommonMark with GFM tables) of the article.
+//!
+//! The output must be safe however it is rendered, raw HTML enabled or not, so nothing from
+//! the page reaches it unescaped except inside code that cannot end early:
+//!
+//! * text, link text and image alt text escape the characters that would open Markdown
+//!   syntax ([`escape_inline`]); `<` is always `\<`, so it can never start raw HTML;
+//! * inline code (`<code>`, `<kbd>`, `<samp>`) is one code span built from the element's
+//!   flattened text ([`code_span`]): nested elements give text only, block boundaries and
+//!   line breaks become spaces, the fence is longer than any backtick run inside, and a
+//!   backtick at either edge is padded with a space, as CommonMark requires;
+//! * `<pre>` is a fenced block longer than any backtick run inside; a `<pre>` nested in it
+//!   writes no fence of its own;
+//! * link and image destinations percent-encode what could end them, open markup or be
+//!   decoded into something else ([`destination`]).
 
 use super::{walk, Event};
-use crate::tree::{Attr, NodeData, NodeId, Tag, Tree, NONE};
+use crate::tree::{Attr, Element, NodeData, NodeId, Tag, Tree, NONE};
 use crate::url::{clean_url, is_safe_url};
 
 struct Writer {
     out: String,
     pending_breaks: usize,
     pending_space: bool,
+    /// Emphasis openers not yet written: they follow any pending space, so `<em> x</em>`
+    /// gives ` *x*` (a delimiter followed by a space opens nothing), and an element that
+    /// writes nothing drops its opener instead of leaving `**`.
+    pending_open: String,
     quote_depth: usize,
+    /// The last thing written ends a block (a closing fence, a thematic break, a table
+    /// row): the closer of an element opened before it could pair with nothing and would
+    /// spoil it (a fence followed by text closes nothing), so it is dropped.
+    after_block_end: bool,
 }
 
 impl Writer {
@@ -19,18 +41,33 @@ impl Writer {
         }
     }
 
+    /// Whether the output ends with a line break and the block-quote markers after it.
+    fn at_line_start(&self) -> bool {
+        let markers = "> ".repeat(self.quote_depth);
+        self.out
+            .strip_suffix(&markers)
+            .is_some_and(|before| before.is_empty() || before.ends_with('\n'))
+    }
+
+    /// Drops trailing spaces, and the block-quote markers of a line that holds nothing
+    /// else, before line breaks are written. Text never ends a line with a bare `>`
+    /// (it is written `\>`), so only markers go.
+    fn trim_line_end(&mut self) {
+        let kept = self.out.trim_end_matches(' ').len();
+        self.out.truncate(kept);
+        let line_start = self.out.rfind('\n').map_or(0, |i| i + 1);
+        if self.out[line_start..].chars().all(|c| c == '>' || c == ' ') {
+            self.out.truncate(line_start);
+        }
+    }
+
     fn flush(&mut self) {
         if self.out.is_empty() {
-            self.pending_breaks = 0;
-            self.pending_space = false;
             for _ in 0..self.quote_depth {
                 self.out.push_str("> ");
             }
-            return;
-        }
-        if self.pending_breaks > 0 {
-            let kept = self.out.trim_end_matches([' ', '>']).len();
-            self.out.truncate(kept);
+        } else if self.pending_breaks > 0 {
+            self.trim_line_end();
             let existing = self.out.len() - self.out.trim_end_matches('\n').len();
             for _ in existing..self.pending_breaks {
                 self.new_line();
@@ -40,35 +77,74 @@ impl Writer {
                     self.out.push_str("> ");
                 }
             }
-            self.pending_breaks = 0;
-            self.pending_space = false;
-        } else if self.pending_space {
-            if !self.out.ends_with([' ', '\n']) {
-                self.out.push(' ');
-            }
-            self.pending_space = false;
+        } else if self.pending_space && !self.out.ends_with([' ', '\n']) {
+            self.out.push(' ');
         }
+        self.pending_breaks = 0;
+        self.pending_space = false;
     }
 
+    /// Flushes before inline content: pending emphasis openers go too. (Block markup
+    /// leaves them for the first inline content of the block.)
+    fn flush_inline(&mut self) {
+        self.flush();
+        self.out.push_str(&self.pending_open);
+        self.pending_open.clear();
+        self.after_block_end = false;
+    }
+
+    /// Writes block markup: a heading or list marker, a fence, a table border.
     fn markup(&mut self, text: &str) {
         self.flush();
         self.out.push_str(text);
     }
 
-    /// Writes text; `literal` inside code spans, where Markdown shows backslashes as is.
-    fn text(&mut self, text: &str, literal: bool) {
-        for ch in text.chars() {
-            if ch.is_whitespace() && ch != '\u{A0}' {
+    /// Writes inline markup: a code span, an image.
+    fn inline_markup(&mut self, text: &str) {
+        self.flush_inline();
+        self.out.push_str(text);
+    }
+
+    /// Opens a link's text. A `!` right before it would turn the link into an image (which
+    /// a renderer loads), so it is escaped.
+    fn open_bracket(&mut self) {
+        self.flush_inline();
+        if self.out.ends_with('!') {
+            self.out.pop();
+            self.out.push_str("\\!");
+        }
+        self.out.push('[');
+    }
+
+    /// Closes an emphasis delimiter opened with `pending_open`, or drops the opener when
+    /// nothing was written since.
+    fn close(&mut self, delimiter: &str) {
+        if self.pending_open.ends_with(delimiter) {
+            let kept = self.pending_open.len() - delimiter.len();
+            self.pending_open.truncate(kept);
+        } else {
+            self.close_inline(delimiter);
+        }
+    }
+
+    /// Writes the end of inline markup (an emphasis closer, a link's destination) unless
+    /// a block ended since it was opened.
+    fn close_inline(&mut self, markup: &str) {
+        if !self.after_block_end {
+            self.out.push_str(markup);
+        }
+    }
+
+    /// Writes text outside code: whitespace collapses to one space, Markdown syntax is
+    /// escaped.
+    fn text(&mut self, text: &str) {
+        for (index, ch) in text.char_indices() {
+            if is_space(ch) {
                 self.pending_space = true;
                 continue;
             }
-            self.flush();
-            if !literal
-                && matches!(
-                    ch,
-                    '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-                )
-            {
+            self.flush_inline();
+            if needs_escape(ch, &text[index + ch.len_utf8()..]) {
                 self.out.push('\\');
             }
             self.out.push(ch);
@@ -76,11 +152,55 @@ impl Writer {
     }
 }
 
-/// A URL as a Markdown link destination: characters that could end it or open markup
-/// are percent-encoded, so a hostile URL cannot smuggle in a second link or raw HTML.
+/// Whitespace that HTML collapses (a no-break space is kept).
+fn is_space(ch: char) -> bool {
+    ch.is_whitespace() && ch != '\u{A0}'
+}
+
+/// Whether `ch` (followed by `rest`) needs a backslash in inline text: the characters
+/// that open emphasis, code, links, raw HTML or autolinks, block quotes, headings, GFM
+/// tables and strikethrough, and an `&` that would start a character reference.
+fn needs_escape(ch: char, rest: &str) -> bool {
+    match ch {
+        '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => true,
+        '&' => starts_reference(rest),
+        _ => false,
+    }
+}
+
+/// Whether the text after an `&` could make it a character reference: `#` (HTML decodes
+/// numeric references even without the `;`), or a name and `;`.
+fn starts_reference(after_ampersand: &str) -> bool {
+    let name = after_ampersand
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    after_ampersand.starts_with('#') || (name > 0 && after_ampersand[name..].starts_with(';'))
+}
+
+/// Text for link text or image alt text: whitespace collapsed to single spaces (so it
+/// stays on one line), Markdown syntax escaped.
+fn escape_inline(text: &str) -> String {
+    let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+    let text = words.join(" ");
+    let mut out = String::with_capacity(text.len());
+    for (index, ch) in text.char_indices() {
+        if needs_escape(ch, &text[index + ch.len_utf8()..]) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A URL as a Markdown link destination: characters that could end it, open markup or a
+/// code span, or split a GFM table row are percent-encoded; whitespace and control
+/// characters too; and an `&` that could start a character reference (which CommonMark
+/// decodes in destinations) is escaped as `\&`. So a hostile URL cannot smuggle in a
+/// second link, raw HTML or, once decoded, another scheme.
 fn destination(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
-    for ch in url.chars() {
+    for (index, ch) in url.char_indices() {
         match ch {
             '(' => out.push_str("%28"),
             ')' => out.push_str("%29"),
@@ -90,11 +210,25 @@ fn destination(url: &str) -> String {
             ']' => out.push_str("%5D"),
             '"' => out.push_str("%22"),
             '\\' => out.push_str("%5C"),
-            c if c.is_whitespace() => out.push_str("%20"),
+            '`' => out.push_str("%60"),
+            '|' => out.push_str("%7C"),
+            '&' if starts_reference(&url[index + 1..]) => out.push_str("\\&"),
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// The cleaned URL of an attribute when it may be written, else `None`.
+fn safe_url(element: &Element, attr: Attr, image: bool) -> Option<String> {
+    let url = element.attr(attr).map(clean_url)?;
+    (!url.is_empty() && is_safe_url(&url, image)).then_some(url)
 }
 
 /// Backticks enough to fence `node`'s text: one more than its longest run.
@@ -102,11 +236,65 @@ fn fence_for(tree: &Tree, node: NodeId, minimum: usize) -> String {
     let longest = tree
         .descendants(node)
         .filter_map(|id| tree.text(id))
-        .flat_map(|text| text.split(|c| c != '`'))
-        .map(str::len)
+        .map(longest_backtick_run)
         .max()
         .unwrap_or(0);
     "`".repeat(minimum.max(longest + 1))
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// An inline code element as one code span: the flattened text of its subtree (nested
+/// elements give their text only, line breaks and block boundaries a space), whitespace
+/// collapsed as HTML shows it, a fence longer than any backtick run inside, and a space
+/// inside each fence when the text starts or ends with a backtick. In a GFM table `|` is
+/// written `\|`; a `\` before a `|` cannot be (a row splitter may take `\\|` for an
+/// escaped backslash and a cell border), so such code is written as escaped text. Also
+/// whether the text started and ended with whitespace, which belongs outside the span.
+/// `None` when there is no text.
+fn code_span(tree: &Tree, node: NodeId, in_table: bool) -> (bool, Option<String>, bool) {
+    let mut flat = String::new();
+    walk(tree, node, |event| {
+        match event {
+            Event::Enter(id) => match &tree.node(id).data {
+                NodeData::Text(text) => flat.push_str(text),
+                NodeData::Element(element) if element.tag == Tag::Annotation => return false,
+                NodeData::Element(element) if element.tag == Tag::Br || element.tag.is_block() => {
+                    flat.push(' ')
+                }
+                NodeData::Element(_) => {}
+            },
+            Event::Exit(id) => {
+                if tree.tag(id).is_some_and(Tag::is_block) {
+                    flat.push(' ');
+                }
+            }
+        }
+        true
+    });
+    let space_before = flat.starts_with(is_space);
+    let space_after = flat.ends_with(is_space);
+    let words: Vec<&str> = flat.split(is_space).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return (space_before || space_after, None, false);
+    }
+    let mut text = words.join(" ");
+    if in_table {
+        if text.contains("\\|") {
+            return (space_before, Some(escape_inline(&text)), space_after);
+        }
+        text = text.replace('|', "\\|");
+    }
+    let fence = "`".repeat(longest_backtick_run(&text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    let span = format!("{fence}{pad}{text}{pad}{fence}");
+    (space_before, Some(span), space_after)
 }
 
 pub fn render(tree: &Tree, root: NodeId) -> String {
@@ -114,12 +302,17 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
         out: String::new(),
         pending_breaks: 0,
         pending_space: false,
+        pending_open: String::new(),
         quote_depth: 0,
+        after_block_end: false,
     };
     let mut lists: Vec<(bool, usize)> = Vec::new();
+    // `<pre>` elements open, and the fence of the outermost one.
     let mut pre_depth = 0usize;
-    let mut fences: Vec<String> = Vec::new();
+    let mut fence = String::new();
     let mut table_cells: Vec<usize> = Vec::new();
+    // Open `<table>` and `<tr>` elements: their lines may be GFM table rows.
+    let mut table_depth = 0usize;
     walk(tree, root, |event| match event {
         Event::Enter(node) => {
             let element = match &tree.node(node).data {
@@ -133,7 +326,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                             w.out.push_str(line);
                         }
                     } else {
-                        w.text(text, !fences.is_empty());
+                        w.text(text);
                     }
                     return false;
                 }
@@ -157,8 +350,11 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                 | Tag::Main
                 | Tag::Header
                 | Tag::Details
-                | Tag::Summary
-                | Tag::Table => w.pending_breaks = w.pending_breaks.max(2),
+                | Tag::Summary => w.pending_breaks = w.pending_breaks.max(2),
+                Tag::Table => {
+                    w.pending_breaks = w.pending_breaks.max(2);
+                    table_depth += 1;
+                }
                 Tag::Ul | Tag::Ol => {
                     w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
                     lists.push((element.tag == Tag::Ol, 0));
@@ -181,54 +377,68 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     w.quote_depth += 1;
                     w.out.push_str("> ");
                 }
+                // A `<pre>` inside another is part of its text: a fence of its own would
+                // close the outer one.
+                Tag::Pre if pre_depth > 0 => {
+                    w.pending_breaks = w.pending_breaks.max(1);
+                    pre_depth += 1;
+                }
                 Tag::Pre => {
                     w.pending_breaks = w.pending_breaks.max(2);
-                    let fence = fence_for(tree, node, 3);
+                    fence = fence_for(tree, node, 3);
                     w.markup(&fence);
                     w.new_line();
-                    fences.push(fence);
                     pre_depth += 1;
                 }
                 Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => {
-                    let fence = fence_for(tree, node, 1);
-                    w.markup(&fence);
-                    fences.push(fence);
+                    let (space_before, code, space_after) = code_span(tree, node, table_depth > 0);
+                    w.pending_space |= space_before;
+                    if let Some(code) = code {
+                        w.inline_markup(&code);
+                    }
+                    w.pending_space |= space_after;
+                    return false;
                 }
-                Tag::Em | Tag::I => w.markup("*"),
-                Tag::Strong | Tag::B => w.markup("**"),
-                Tag::A => w.markup("["),
+                Tag::Em | Tag::I if pre_depth == 0 => w.pending_open.push('*'),
+                Tag::Strong | Tag::B if pre_depth == 0 => w.pending_open.push_str("**"),
+                Tag::A if pre_depth == 0 && safe_url(element, Attr::Href, false).is_some() => {
+                    w.open_bracket()
+                }
                 Tag::Br => {
                     w.flush();
-                    w.out.push_str("  ");
+                    // Two trailing spaces make a hard line break; in code they would be
+                    // part of the text.
+                    if pre_depth == 0 {
+                        w.out.push_str("  ");
+                    }
                     w.new_line();
                 }
                 Tag::Hr => {
                     w.pending_breaks = 2;
                     w.markup("---");
                     w.pending_breaks = 2;
+                    w.after_block_end = true;
                 }
                 Tag::Img => {
-                    let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
-                    if !src.is_empty() && is_safe_url(&src, true) {
-                        let alt = element
-                            .attr(Attr::Alt)
-                            .unwrap_or("")
-                            .replace(['[', ']', '\\'], "");
-                        w.markup(&format!("![{alt}]({})", destination(&src)));
+                    if let Some(src) = safe_url(element, Attr::Src, true) {
+                        let alt = escape_inline(element.attr(Attr::Alt).unwrap_or(""));
+                        w.inline_markup(&format!("![{alt}]({})", destination(&src)));
                     }
                     return false;
                 }
                 Tag::Iframe => {
-                    let src = element.attr(Attr::Src).map(clean_url).unwrap_or_default();
-                    if is_safe_url(&src, false) {
+                    if let Some(src) = safe_url(element, Attr::Src, false) {
                         w.pending_breaks = w.pending_breaks.max(2);
-                        w.markup(&format!("[{}]({})", destination(&src), destination(&src)));
+                        w.open_bracket();
+                        w.out
+                            .push_str(&format!("{}]({})", escape_inline(&src), destination(&src)));
                     }
                     return false;
                 }
                 Tag::Tr => {
                     w.pending_breaks = w.pending_breaks.max(1);
                     table_cells.push(0);
+                    table_depth += 1;
                     w.markup("|");
                 }
                 Tag::Td | Tag::Th => {
@@ -260,8 +470,11 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                 | Tag::Main
                 | Tag::Header
                 | Tag::Details
-                | Tag::Summary
-                | Tag::Table => w.pending_breaks = w.pending_breaks.max(2),
+                | Tag::Summary => w.pending_breaks = w.pending_breaks.max(2),
+                Tag::Table => {
+                    w.pending_breaks = w.pending_breaks.max(2);
+                    table_depth = table_depth.saturating_sub(1);
+                }
                 Tag::Ul | Tag::Ol => {
                     lists.pop();
                     w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
@@ -271,32 +484,32 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     w.quote_depth = w.quote_depth.saturating_sub(1);
                     w.pending_breaks = 2;
                 }
-                Tag::Pre => {
+                Tag::Pre if pre_depth > 1 => {
+                    w.pending_breaks = w.pending_breaks.max(1);
                     pre_depth -= 1;
-                    if !w.out.ends_with('\n') {
+                }
+                Tag::Pre => {
+                    pre_depth = 0;
+                    if !w.at_line_start() {
                         w.new_line();
                     }
-                    let fence = fences.pop().unwrap_or_default();
+                    // The fence must end its line: nothing may follow it there.
                     w.out.push_str(&fence);
+                    w.new_line();
                     w.pending_breaks = 2;
+                    w.after_block_end = true;
                 }
-                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => {
-                    let fence = fences.pop().unwrap_or_default();
-                    w.out.push_str(&fence);
-                }
-                Tag::Em | Tag::I => w.out.push('*'),
-                Tag::Strong | Tag::B => w.out.push_str("**"),
-                Tag::A => {
-                    let href = element.attr(Attr::Href).map(clean_url).unwrap_or_default();
-                    if !href.is_empty() && is_safe_url(&href, false) {
-                        w.out.push_str(&format!("]({})", destination(&href)));
-                    } else {
-                        w.out.push(']');
+                Tag::Em | Tag::I if pre_depth == 0 => w.close("*"),
+                Tag::Strong | Tag::B if pre_depth == 0 => w.close("**"),
+                Tag::A if pre_depth == 0 => {
+                    if let Some(href) = safe_url(element, Attr::Href, false) {
+                        w.close_inline(&format!("]({})", destination(&href)));
                     }
                 }
                 Tag::Td | Tag::Th => w.out.push_str(" |"),
                 Tag::Tr => {
                     let cells = table_cells.pop().unwrap_or(0);
+                    table_depth = table_depth.saturating_sub(1);
                     let first_row = is_first_row(tree, node);
                     if first_row && cells > 0 {
                         w.new_line();
@@ -306,6 +519,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                         }
                     }
                     w.pending_breaks = w.pending_breaks.max(1);
+                    w.after_block_end = true;
                 }
                 _ => {}
             }
@@ -323,4 +537,234 @@ fn is_first_row(tree: &Tree, row: NodeId) -> bool {
         table = tree.parent(table);
     }
     table != NONE && tree.descendants(table).find(|&id| tree.is_tag(id, Tag::Tr)) == Some(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{clean, Options};
+
+    const FILLER: &str = "The harbour board voted on Wednesday evening to run a six-month trial \
+        of night ferries between the mainland and the two northern islands, ending a campaign \
+        by shift workers, hospital staff and publicans that has lasted for almost a decade.";
+
+    /// The Markdown from `BEFORE` to `AFTER` of an article whose third paragraph is
+    /// `BEFORE {fragment} AFTER`, cleaned without a page URL (relative URLs stay relative).
+    fn markdown(fragment: &str) -> String {
+        let html = format!(
+            "<html><head><title>T</title></head><body><article><h1>T</h1><p>{FILLER}</p>\
+             <p>{FILLER}</p><p>BEFORE {fragment} AFTER</p><p>{FILLER}</p></article></body></html>"
+        );
+        let options = Options {
+            output_markdown: true,
+            ..Options::default()
+        };
+        let markdown = clean(&html, &options)
+            .expect("an article")
+            .markdown
+            .expect("markdown");
+        let start = markdown.find("BEFORE").expect("BEFORE in the markdown");
+        let end = markdown.find("AFTER").expect("AFTER in the markdown") + "AFTER".len();
+        markdown[start..end].to_owned()
+    }
+
+    #[test]
+    fn alt_text_is_escaped_and_on_one_line() {
+        assert_eq!(
+            markdown("<img src=\"/a.jpg\" alt=\"<script>x()</script>\n[a] *b* \\ `c`\">"),
+            "BEFORE ![\\<script\\>x()\\</script\\> \\[a\\] \\*b\\* \\\\ \\`c\\`](/a.jpg) AFTER"
+        );
+    }
+
+    #[test]
+    fn link_text_is_escaped() {
+        assert_eq!(
+            markdown("<a href=\"/x\">&lt;b&gt; [t] _u_ | #</a>"),
+            "BEFORE [\\<b\\> \\[t\\] \\_u\\_ \\| \\#](/x) AFTER"
+        );
+    }
+
+    #[test]
+    fn text_escapes_html_references_and_tildes() {
+        assert_eq!(
+            markdown("&lt;script&gt; &amp;copy; &amp;#60; a &amp; b ~5 km"),
+            "BEFORE \\<script\\> \\&copy; \\&\\#60; a & b \\~5 km AFTER"
+        );
+    }
+
+    #[test]
+    fn a_bare_greater_than_sign_at_the_end_of_a_block_is_kept() {
+        assert_eq!(
+            markdown("a -&gt;</p><p>b -&gt;"),
+            "BEFORE a -\\>\n\nb -\\> AFTER"
+        );
+    }
+
+    #[test]
+    fn nested_code_elements_give_their_text_only() {
+        assert_eq!(
+            markdown("<code>a<code>&lt;s&gt;</code>b</code>"),
+            "BEFORE `a<s>b` AFTER"
+        );
+        assert_eq!(
+            markdown("<kbd>k<code>&lt;s&gt;</code><em>e</em></kbd>"),
+            "BEFORE `k<s>e` AFTER"
+        );
+    }
+
+    #[test]
+    fn inline_code_never_spans_lines_or_blocks() {
+        assert_eq!(
+            markdown("<code>a<br><br>&lt;s&gt;\nb</code>"),
+            "BEFORE `a <s> b` AFTER"
+        );
+        for block in [
+            "<h2>&lt;s&gt;</h2>",
+            "<blockquote>&lt;s&gt;</blockquote>",
+            "<table><tr><td>&lt;s&gt;</td><td>b</td></tr></table>",
+        ] {
+            let markdown = markdown(&format!("</p><div><code>a{block}</code></div><p>"));
+            assert!(
+                markdown.contains("`a <s>`") || markdown.contains("`a <s> b`"),
+                "{block}: {markdown}"
+            );
+            assert!(
+                !markdown
+                    .lines()
+                    .any(|line| line.starts_with(['#', '>', '|'])),
+                "{block}: {markdown}"
+            );
+        }
+    }
+
+    #[test]
+    fn code_whitespace_collapses_and_edges_go_outside_the_span() {
+        assert_eq!(
+            markdown("x<code> a \n  b </code>y"),
+            "BEFORE x `a b` y AFTER"
+        );
+        assert_eq!(markdown("x<code> </code>y"), "BEFORE x y AFTER");
+    }
+
+    #[test]
+    fn code_fence_is_longer_than_any_backtick_run() {
+        assert_eq!(markdown("<code>a``b`c</code>"), "BEFORE ```a``b`c``` AFTER");
+    }
+
+    #[test]
+    fn code_with_a_backtick_at_an_edge_is_padded() {
+        assert_eq!(
+            markdown("<code>&lt;s&gt;`</code>"),
+            "BEFORE `` <s>` `` AFTER"
+        );
+        assert_eq!(
+            markdown("<code>`&lt;s&gt;</code>"),
+            "BEFORE `` `<s> `` AFTER"
+        );
+    }
+
+    #[test]
+    fn code_in_a_table_escapes_pipes() {
+        let table = |code: &str| {
+            markdown(&format!(
+                "</p><table><tr><th>h</th></tr><tr><td><code>{code}</code></td></tr></table><p>"
+            ))
+        };
+        assert!(table("a|&lt;s&gt;").contains("| `a\\|<s>` |"));
+        // `\\|` would be split as an escaped backslash and a cell border: text instead.
+        assert!(table("a\\|&lt;s&gt;").contains("| a\\\\\\|\\<s\\> |"));
+    }
+
+    #[test]
+    fn pre_nested_in_pre_writes_no_fence() {
+        let markdown = markdown("</p><pre>x<pre>&lt;s&gt;</pre>y</pre><p>");
+        assert_eq!(markdown, "BEFORE\n\n```\nx\n<s>\ny\n```\n\nAFTER");
+    }
+
+    #[test]
+    fn nothing_follows_a_closing_fence_on_its_line() {
+        // An emphasis or link closer, or a table border, after the fence would keep the
+        // code block open to the end of the document.
+        for fragment in [
+            "<em>a<pre>b</pre></em>",
+            "<a href=\"/u\">a<pre>b</pre></a>",
+            "</p><table><tr><td><pre>b</pre></td></tr></table><p>",
+        ] {
+            let markdown = markdown(fragment);
+            assert!(markdown.contains("\n```\n"), "{fragment}: {markdown}");
+            assert!(
+                markdown
+                    .lines()
+                    .all(|line| !line.starts_with("```") || line == "```"),
+                "{fragment}: {markdown}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_breaks_in_pre_add_no_trailing_spaces() {
+        assert_eq!(
+            markdown("</p><pre>a<br>b</pre><p>"),
+            "BEFORE\n\n```\na\nb\n```\n\nAFTER"
+        );
+    }
+
+    #[test]
+    fn destinations_escape_what_could_be_decoded() {
+        assert_eq!(
+            markdown("<a href=\"&amp;#106;avascript:x\">l</a>"),
+            "BEFORE [l](\\&#106;avascript:x) AFTER"
+        );
+        assert_eq!(
+            markdown("<a href=\"java&amp;Tab;script:x\">l</a>"),
+            "BEFORE [l](java\\&Tab;script:x) AFTER"
+        );
+        assert_eq!(
+            markdown("<img src=\"/a.jpg?x=1&amp;y=2&amp;z\" alt=\"\">"),
+            "BEFORE ![](/a.jpg?x=1&y=2&z) AFTER"
+        );
+    }
+
+    #[test]
+    fn destinations_percent_encode_delimiters_whitespace_and_controls() {
+        assert_eq!(
+            markdown("<a href=\"/a b(c)`|&lt;&gt;[]&quot;\\\">l</a>"),
+            "BEFORE [l](/a%20b%28c%29%60%7C%3C%3E%5B%5D%22%5C) AFTER"
+        );
+        assert_eq!(
+            markdown("<a href=\"/a\u{7f}b\u{85}c\">l</a>"),
+            "BEFORE [l](/a%7Fb%C2%85c) AFTER"
+        );
+    }
+
+    #[test]
+    fn a_backtick_in_a_destination_opens_no_code_span() {
+        assert_eq!(
+            markdown("<a href=\"/a`\">l</a> <code>&lt;s&gt;</code>"),
+            "BEFORE [l](/a%60) `<s>` AFTER"
+        );
+    }
+
+    #[test]
+    fn a_link_without_a_destination_writes_no_brackets() {
+        assert_eq!(
+            markdown("<a>click</a>(javascript:alert(1))"),
+            "BEFORE click(javascript:alert(1)) AFTER"
+        );
+    }
+
+    #[test]
+    fn an_exclamation_mark_before_a_link_is_escaped() {
+        assert_eq!(
+            markdown("Wow!<a href=\"/x\">l</a>"),
+            "BEFORE Wow\\![l](/x) AFTER"
+        );
+    }
+
+    #[test]
+    fn emphasis_keeps_spaces_outside_and_drops_empty_elements() {
+        assert_eq!(
+            markdown("x<em> a </em>b<strong></strong> c <b>d<i></i></b>"),
+            "BEFORE x *a* b c **d** AFTER"
+        );
+    }
 }
