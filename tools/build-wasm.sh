@@ -4,9 +4,9 @@
 # then copies what www/ and the extension need. Prints raw and gzip -9 sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash tools/setup.sh
 # wasm-pack picks up any wasm-opt on PATH: make sure it is npm binaryen's, never Debian's.
-[[ -x node_modules/.bin/wasm-opt ]] || npm install --no-audit --no-fund
-export PATH="$PWD/node_modules/.bin:$PATH"
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 targets=${WASM_TARGETS:-web bundler}
 for target in $targets; do
     out=pkg

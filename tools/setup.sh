@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping what is already there at the right
+# version (idempotent). Used by .ci/run (everything) and tools/build-wasm.sh (build only).
+#   tools/setup.sh          wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages
+#   tools/setup.sh --test   also clippy, rustfmt, Chromium + chromedriver, nightly (fuzzing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for_tests=false
+[[ ${1:-} == --test ]] && for_tests=true
+
+echo "=== toolchain ==="
+rustup --version 2>/dev/null
+rustc --version
+cargo --version
+python3 --version
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    echo "target wasm32-unknown-unknown: already installed"
+else
+    rustup target add wasm32-unknown-unknown
+fi
+if $for_tests; then
+    for component in clippy rustfmt; do
+        if rustup component list --installed | grep -q "^$component-"; then
+            echo "component $component: already installed"
+        else
+            rustup component add "$component"
+        fi
+    done
+fi
+
+# Pinned tool versions (see ../shared/docs/toolchain.md): the wasm-bindgen CLI must equal the
+# crate version in Cargo.lock exactly.
+WASM_PACK_VERSION=0.15.1
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PATH"
+if [[ $(wasm-pack --version 2>/dev/null) == "wasm-pack $WASM_PACK_VERSION" ]]; then
+    echo "wasm-pack $WASM_PACK_VERSION: already installed"
+else
+    cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+if [[ $(wasm-bindgen --version 2>/dev/null) == "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+    echo "wasm-bindgen-cli $WASM_BINDGEN_VERSION: already installed"
+else
+    # --locked fails here: a pinned dependency of the CLI is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if $for_tests; then
+    if [[ -x /usr/lib/chromium/chromium ]] && command -v chromedriver >/dev/null; then
+        echo "chromium + chromedriver: already installed ($(chromedriver --version | cut -d' ' -f1-2))"
+    else
+        # One source package, so the browser and its driver always match.
+        apt-get update && apt-get install -y chromium chromium-driver
+    fi
+    if rustup toolchain list | grep -q '^nightly'; then
+        echo "nightly toolchain (fuzzing): already installed"
+    else
+        rustup toolchain install nightly --profile minimal
+    fi
+fi
+# npm packages: binaryen (wasm-opt), playwright-core, and the JS tools the bench compares.
+if npm ls --depth=0 >/dev/null 2>&1; then
+    echo "node_modules: up to date"
+else
+    npm ci --no-audit --no-fund
+fi
+
