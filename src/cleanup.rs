@@ -7,12 +7,14 @@ use crate::measure::{
     inner_text, is_phrasing, is_without_content, text_len, TextCache,
 };
 use crate::patterns::{
-    BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
-    BOILERPLATE_TEXTS, DECLARED_BODY_BLOCK_OVERLAP, DECLARED_BODY_MIN_SHARE,
-    DECLARED_BODY_MIN_WORDS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
-    SHARE_HINTS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+    AD_WORDS, BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DECLARED_BODY_BLOCK_OVERLAP,
+    DECLARED_BODY_MIN_SHARE, DECLARED_BODY_MIN_WORDS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS,
+    LINK_BLOCK_MIN_DENSITY, LOADING_WORDS, SHARE_HINTS, SHORT_FURNITURE_HINTS,
+    SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::score::Flags;
+use crate::text::lower_case;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 use crate::url::Resolver;
 
@@ -444,7 +446,7 @@ fn should_remove(
     }
     let content_length = cache.text_len(node);
     // The ad and loading labels are single words: only short texts need a look.
-    if content_length < 40 && is_ad_or_loading_word(&inner_text(tree, node).to_lowercase()) {
+    if content_length < 40 && is_ad_or_loading_word(&lower_case(&inner_text(tree, node))) {
         return true;
     }
     let density = cache.link_density(node);
@@ -490,23 +492,9 @@ fn should_remove(
 
 fn is_ad_or_loading_word(lower: &str) -> bool {
     let word = lower.trim();
-    matches!(
-        word,
-        "ad" | "advertising"
-            | "advertisement"
-            | "pub"
-            | "publicité"
-            | "werb"
-            | "werbung"
-            | "广告"
-            | "реклама"
-            | "anuncio"
-    ) || {
+    AD_WORDS.contains(&word) || {
         let stem = word.trim_end_matches("...").trim_end_matches('…');
-        matches!(
-            stem,
-            "loading" | "正在加载" | "загрузка" | "chargement" | "cargando"
-        )
+        LOADING_WORDS.contains(&stem)
     }
 }
 
@@ -633,7 +621,7 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower_case)
         .collect()
 }
 
@@ -738,7 +726,7 @@ fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
         return false;
     }
-    let text = inner_text(tree, node).to_lowercase();
+    let text = lower_case(&inner_text(tree, node));
     let bare = text.trim_end_matches(|c: char| {
         c == ':' || c == '.' || c == '»' || c == '›' || c.is_whitespace()
     });

@@ -35,6 +35,7 @@ mod entities;
 mod entities_table;
 mod error;
 mod ingest;
+mod json;
 mod measure;
 mod metadata;
 mod options;

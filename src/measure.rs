@@ -4,7 +4,7 @@
 use crate::patterns::{
     CLASS_WEIGHT, HASH_LINK_WEIGHT, NEGATIVE_HINTS, NEGATIVE_WORDS, POSITIVE_HINTS,
 };
-use crate::text::{contains_any, has_word};
+use crate::text::{contains_any, has_word, lower_case};
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
 
 /// The element's text, trimmed, with whitespace runs collapsed (Readability's innerText).
@@ -30,6 +30,22 @@ pub fn text_len(tree: &Tree, node: NodeId) -> usize {
     let mut started = false;
     for id in std::iter::once(node).chain(tree.descendants(node)) {
         if let NodeData::Text(text) = &tree.node(id).data {
+            if text.is_ascii() {
+                // The common case, byte by byte: same rules, no UTF-8 decoding.
+                for &byte in text.as_bytes() {
+                    if byte.is_ascii_whitespace() || byte == 0x0B {
+                        pending_space = started;
+                    } else {
+                        if pending_space {
+                            count += 1;
+                            pending_space = false;
+                        }
+                        count += 1;
+                        started = true;
+                    }
+                }
+                continue;
+            }
             for ch in text.chars() {
                 if ch.is_whitespace() && ch != '\u{A0}' {
                     pending_space = started;
@@ -93,7 +109,7 @@ pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
         if value.is_empty() {
             continue;
         }
-        let value = value.to_lowercase();
+        let value = lower_case(value);
         if contains_any(&value, NEGATIVE_HINTS)
             || NEGATIVE_WORDS.iter().any(|word| has_word(&value, word))
         {

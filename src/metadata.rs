@@ -1,9 +1,9 @@
 //! Metadata: what ingest captured (`<meta>`, JSON-LD, `<title>`, `<html lang dir>`), resolved
 //! into the article's fields with Readability.js 0.6's precedence, so results match it.
 
-use serde_json::Value;
+use crate::json::{self, Value};
 
-use crate::text::{normalize, text_similarity};
+use crate::text::{lower_case, normalize, text_similarity};
 
 /// Raw metadata as it streamed past.
 #[derive(Clone, Debug, Default)]
@@ -146,19 +146,19 @@ fn declared_body(raw: &RawMetadata) -> Option<String> {
         if !source.contains("articleBody") {
             continue;
         }
-        let Ok(parsed) = serde_json::from_str::<Value>(source.trim()) else {
+        let Some(parsed) = json::parse(source.trim()) else {
             continue;
         };
         let mut stack = vec![&parsed];
         while let Some(value) = stack.pop() {
             match value {
-                Value::Object(map) => {
-                    if let Some(Value::String(body)) = map.get("articleBody") {
+                Value::Object(members) => {
+                    if let Some(Value::String(body)) = value.get("articleBody") {
                         if best.as_ref().is_none_or(|b| body.len() > b.len()) {
                             best = Some(body.clone());
                         }
                     }
-                    stack.extend(map.values());
+                    stack.extend(members.iter().map(|(_, v)| v));
                 }
                 Value::Array(items) => stack.extend(items.iter()),
                 _ => {}
@@ -222,7 +222,7 @@ const PROPERTY_NAMES: [&str; 6] = [
 
 /// First `prefix:name` in a `property` value (unanchored, as Readability.js matches).
 fn property_key(value: &str) -> Option<String> {
-    let lower = value.to_lowercase();
+    let lower = lower_case(value);
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     let mut best: Option<(usize, String)> = None;
     for prefix in PROPERTY_PREFIXES {
@@ -248,9 +248,7 @@ fn property_key(value: &str) -> Option<String> {
 /// Readability.js's anchored `name` pattern: optional `dc|dcterm|og|twitter|parsely|weibo:*`
 /// prefix with `-`, `.` or `:`, then one of the known names.
 fn name_key(value: &str) -> Option<String> {
-    let key: String = value
-        .trim()
-        .to_lowercase()
+    let key: String = lower_case(value.trim())
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
@@ -336,7 +334,7 @@ fn is_schema_org(context: Option<&Value>) -> bool {
     };
     match context {
         Some(Value::String(s)) => matches(s),
-        Some(Value::Object(map)) => map
+        Some(object @ Value::Object(_)) => object
             .get("@vocab")
             .and_then(Value::as_str)
             .is_some_and(matches),
@@ -349,15 +347,15 @@ fn parse_json_ld(raw: &RawMetadata, heuristic_title: &dyn Fn() -> String) -> Jso
         let trimmed = source.trim();
         let trimmed = trimmed.strip_prefix("<![CDATA[").unwrap_or(trimmed);
         let trimmed = trimmed.strip_suffix("]]>").unwrap_or(trimmed);
-        let Ok(parsed) = serde_json::from_str::<Value>(trimmed) else {
+        let Some(parsed) = json::parse(trimmed) else {
             continue;
         };
         let mut object = match &parsed {
             Value::Array(items) => match items.iter().find(|item| is_article_type(item)) {
-                Some(item) => item.clone(),
+                Some(item) => item,
                 None => continue,
             },
-            other => other.clone(),
+            other => other,
         };
         if !is_schema_org(object.get("@context")) {
             continue;
@@ -365,15 +363,15 @@ fn parse_json_ld(raw: &RawMetadata, heuristic_title: &dyn Fn() -> String) -> Jso
         if object.get("@type").is_none() {
             if let Some(Value::Array(graph)) = object.get("@graph") {
                 match graph.iter().find(|item| is_article_type(item)) {
-                    Some(item) => object = item.clone(),
+                    Some(item) => object = item,
                     None => continue,
                 }
             }
         }
-        if !is_article_type(&object) {
+        if !is_article_type(object) {
             continue;
         }
-        return json_ld_fields(&object, &parsed, heuristic_title);
+        return json_ld_fields(object, &parsed, heuristic_title);
     }
     JsonLd::default()
 }
@@ -421,7 +419,9 @@ fn json_ld_fields(object: &Value, whole: &Value, heuristic_title: &dyn Fn() -> S
     };
     let image = match object.get("image") {
         Some(Value::String(url)) => Some(url.clone()),
-        Some(Value::Object(image)) => image.get("url").and_then(Value::as_str).map(str::to_owned),
+        Some(image @ Value::Object(_)) => {
+            image.get("url").and_then(Value::as_str).map(str::to_owned)
+        }
         Some(Value::Array(images)) => images.first().and_then(|first| match first {
             Value::String(url) => Some(url.clone()),
             other => other.get("url").and_then(Value::as_str).map(str::to_owned),

@@ -376,6 +376,23 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "advertisement",
 ];
 
+/// Whole texts (lower-case, trimmed) that mark a short block as an ad slot.
+pub const AD_WORDS: &[&str] = &[
+    "ad",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werb",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+];
+
+/// Loading placeholders (lower-case; a trailing "..." or "…" is ignored).
+pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+
 /// A prefix-matched block is only removed when shorter than this.
 pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 

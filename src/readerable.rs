@@ -5,21 +5,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
-use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, OutputSink, Settings};
+use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, Settings};
 
 use crate::patterns::{
     MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, READERABLE_MIN_CONTENT_LENGTH,
     READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
 };
-use crate::text::contains_any;
+use crate::text::{contains_any, lower_case};
 
 /// Bytes fed to the parser between checks for an early answer.
 const CHUNK: usize = 16 * 1024;
-
-struct Sink;
-impl OutputSink for Sink {
-    fn handle_chunk(&mut self, _: &[u8]) {}
-}
 
 struct Candidate {
     is_paragraph: bool,
@@ -124,12 +119,11 @@ pub fn is_probably_readerable(html: &str) -> bool {
             if state.open.len() >= MAX_OPEN_ELEMENTS || !el.can_have_content() {
                 return Ok(());
             }
-            let hint = format!(
+            let hint = lower_case(&format!(
                 "{} {}",
                 el.get_attribute("class").unwrap_or_default(),
                 el.get_attribute("id").unwrap_or_default()
-            )
-            .to_lowercase();
+            ));
             let unlikely =
                 contains_any(&hint, UNLIKELY_CANDIDATES) && !contains_any(&hint, MAYBE_CANDIDATES);
             state.open.push(Candidate {
@@ -162,7 +156,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, Sink);
+    let mut rewriter = HtmlRewriter::new(settings, crate::ingest::NullSink);
     for chunk in html.as_bytes().chunks(CHUNK) {
         if rewriter.write(chunk).is_err() {
             break;

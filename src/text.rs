@@ -24,9 +24,108 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Lower-cases `text` for matching, without the Unicode case tables of `str::to_lowercase`
+/// (about 8 KB of the gzipped wasm). The same as `to_lowercase` for ASCII, Latin-1, Latin
+/// Extended-A and Extended Additional (Vietnamese), Greek, Cyrillic, Armenian, Georgian and
+/// full-width Latin, and for the common Latin Extended-B pairs (Romanian, Pinyin); other
+/// characters are left as they are. Final and medial sigma both become `σ`, so words compare
+/// equal however they were cased. The tests check every character: matching against our
+/// lower-case word lists, class/id hints and meta keys decides exactly as with `to_lowercase`.
+pub fn lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch == '\u{130}' {
+            // Capital I with dot: `i` and a combining dot above, as `to_lowercase` gives.
+            out.push_str("i\u{307}");
+        } else {
+            out.push(lower_char(ch));
+        }
+    }
+    out
+}
+
+fn lower_char(ch: char) -> char {
+    let code = ch as u32;
+    // Blocks where upper and lower case alternate: the upper case has this parity.
+    let pair = |first: u32, last: u32, upper_parity: u32| {
+        (first..=last).contains(&code) && code % 2 == upper_parity
+    };
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB => code + 0x20,
+        0x410..=0x42F | 0xFF21..=0xFF3A => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        0x531..=0x556 => code + 0x30,
+        0x1C90..=0x1CBA | 0x1CBD..=0x1CBF => code - 0xBC0,
+        0x10A0..=0x10C5 | 0x10C7 | 0x10CD => code + 0x1C60,
+        0x37F => 0x3F3,
+        0x3CF => 0x3D7,
+        0x3F4 => 0x3B8,
+        0x3F9 => 0x3F2,
+        0x3FD..=0x3FF => code - 0x82,
+        0x376 | 0x3F7 | 0x3FA => code + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => code + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => code + 0x3F,
+        0x3C2 => 0x3C3,
+        0x4C0 => 0x4CF,
+        0x1E9E => 0xDF,
+        0x2126 => 0x3C9,
+        0x212A => 0x6B,
+        0x212B => 0xE5,
+        0x1C4 | 0x1C7 | 0x1CA | 0x1F1 => code + 2,
+        0x1C5 | 0x1C8 | 0x1CB | 0x1F2 => code + 1,
+        _ if pair(0x100, 0x12F, 0)
+            || pair(0x132, 0x137, 0)
+            || pair(0x139, 0x148, 1)
+            || pair(0x14A, 0x177, 0)
+            || pair(0x179, 0x17E, 1)
+            || pair(0x1CD, 0x1DC, 1)
+            || pair(0x1DE, 0x1EF, 0)
+            || pair(0x1F8, 0x21F, 0)
+            || pair(0x222, 0x233, 0)
+            || pair(0x370, 0x373, 0)
+            || pair(0x3D8, 0x3EF, 0)
+            || pair(0x460, 0x481, 0)
+            || pair(0x48A, 0x4BF, 0)
+            || pair(0x4C1, 0x4CE, 1)
+            || pair(0x4D0, 0x52F, 0)
+            || pair(0x1E00, 0x1E95, 0)
+            || pair(0x1EA0, 0x1EFF, 0) =>
+        {
+            code + 1
+        }
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(ch)
+}
+
 /// Whether `haystack` contains any of the (lower-case) needles.
 pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|needle| haystack.contains(needle))
+    let haystack = haystack.as_bytes();
+    needles
+        .iter()
+        .any(|needle| contains_bytes(haystack, needle.as_bytes()))
+}
+
+/// Substring search for short haystacks (class names, hints): a plain scan beats
+/// `str::contains`, whose searcher set-up costs more than the search itself here.
+fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if needle.len() > haystack.len() {
+        return false;
+    }
+    let last_start = haystack.len() - needle.len();
+    haystack[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| byte == first && &haystack[at + 1..at + needle.len()] == rest)
 }
 
 /// Counts commas, including the Arabic, CJK and other full-width forms.
@@ -62,7 +161,7 @@ pub fn has_word(hint: &str, word: &str) -> bool {
 /// measure, words being ASCII alphanumeric runs).
 pub fn text_similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        lower_case(s)
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
@@ -90,6 +189,72 @@ mod tests {
         collapse_whitespace_into("  b \n\t c", &mut out);
         assert_eq!(out, "a b c");
         assert_eq!(normalize("  x\u{A0} y  "), "x\u{A0} y");
+    }
+
+    #[test]
+    fn lower_case_decides_as_to_lowercase() {
+        use crate::patterns::*;
+        // Matched against lower-cased text, so every character of them counts.
+        let text_lists = [
+            AD_WORDS,
+            LOADING_WORDS,
+            BOILERPLATE_TEXTS,
+            BOILERPLATE_PREFIXES,
+        ];
+        // Matched against lower-cased class/id hints and meta keys: ASCII only, so only the
+        // ASCII a character lower-cases to matters.
+        let hint_lists = [
+            UNLIKELY_CANDIDATES,
+            MAYBE_CANDIDATES,
+            POSITIVE_HINTS,
+            NEGATIVE_HINTS,
+            NEGATIVE_WORDS,
+            BYLINE_HINTS,
+            SHARE_HINTS,
+            INGEST_DROP_HINTS,
+            BOILERPLATE_HINTS,
+            SHORT_FURNITURE_HINTS,
+            CAPTION_HINTS,
+        ];
+        for word in hint_lists.concat() {
+            assert!(word.is_ascii() && word.to_lowercase() == word, "{word:?}");
+        }
+        let mut alphabet: Vec<char> = text_lists.concat().concat().chars().collect();
+        for ch in &alphabet {
+            assert_eq!(ch.to_lowercase().to_string(), ch.to_string(), "{ch:?}");
+        }
+        alphabet.extend((0..128u8).map(char::from));
+        let in_alphabet = |s: &str| s.chars().all(|c| alphabet.contains(&c));
+        assert!(!alphabet.contains(&'σ'));
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let ours = lower_case(ch.encode_utf8(&mut [0; 4]));
+            let theirs = ch.to_lowercase().to_string();
+            if ch == 'Σ' || ch == 'ς' {
+                assert_eq!(ours, "σ");
+                continue;
+            }
+            // Never a wrong lower case: the right one, or the character unchanged.
+            assert!(ours == theirs || ours == ch.to_string(), "{ch:?}");
+            // Wherever the lists could match, the same text as `to_lowercase`.
+            if !theirs.is_ascii() && theirs.chars().any(|c| c.is_ascii()) || in_alphabet(&theirs) {
+                assert_eq!(ours, theirs, "{ch:?}");
+            }
+            // The scripts we claim.
+            let code = ch as u32;
+            if code < 0x180
+                || (0x370..0x590).contains(&code)
+                || (0x10A0..0x1100).contains(&code)
+                || (0x1C90..0x1CC0).contains(&code)
+                || (0x1E00..0x1F00).contains(&code)
+                || (0xFF00..0xFF60).contains(&code)
+            {
+                assert_eq!(ours, theirs, "{ch:?} U+{code:04X}");
+            }
+        }
+        assert_eq!(
+            lower_case("ÉLAN Ωmega İstanbul ΟΔΟΣ"),
+            "élan ωmega i\u{307}stanbul οδοσ"
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ impl Resolver {
             (None, None) | (Some(_), None) => None,
         }
         .filter(|url| is_absolute_http(url));
-        Resolver { base: base.or(page) }
+        Resolver {
+            base: base.or(page),
+        }
     }
 
     pub fn resolve(&self, reference: &str) -> String {

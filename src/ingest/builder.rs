@@ -617,7 +617,7 @@ fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
         }
     }
     if !class.is_empty() || !id.is_empty() {
-        element.hint = format!("{} {}", class, id).to_lowercase();
+        element.hint = crate::text::lower_case(&format!("{class} {id}"));
     }
     Some(element)
 }

@@ -31,7 +31,9 @@ pub enum Charset {
     Bytes(Option<&'static Encoding>),
 }
 
-struct NullSink;
+/// Discards the rewriter's output. Shared with `readerable`: one sink type means one copy of
+/// lol_html's parser in the wasm.
+pub(crate) struct NullSink;
 
 impl OutputSink for NullSink {
     fn handle_chunk(&mut self, _chunk: &[u8]) {}
