@@ -8,10 +8,10 @@ use crate::measure::{
 };
 use crate::patterns::{
     AD_WORDS, BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES,
-    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DECLARED_BODY_BLOCK_OVERLAP,
-    DECLARED_BODY_MIN_SHARE, DECLARED_BODY_MIN_WORDS, DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS,
-    LINK_BLOCK_MIN_DENSITY, LOADING_WORDS, SHARE_HINTS, SHORT_FURNITURE_HINTS,
-    SHORT_FURNITURE_MAX_CHARS,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES,
+    DECLARED_BODY_BLOCK_OVERLAP, DECLARED_BODY_MIN_SHARE, DECLARED_BODY_MIN_WORDS,
+    DEFAULT_CHAR_THRESHOLD, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, LOADING_WORDS,
+    SHARE_HINTS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::score::Flags;
 use crate::text::lower_case;
@@ -612,7 +612,10 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId) {
             cache.detach(tree, node);
             continue;
         }
-        if is_text_block(tag) && is_boilerplate_text(tree, &cache, node) {
+        if is_text_block(tag)
+            && (!is_inline(tag) || holds_all_parent_text(tree, &cache, node))
+            && is_boilerplate_text(tree, &cache, node)
+        {
             cache.detach(tree, node);
         }
     }
@@ -721,6 +724,20 @@ fn is_text_block(tag: Tag) -> bool {
     )
 }
 
+fn is_inline(tag: Tag) -> bool {
+    matches!(tag, Tag::Span | Tag::A | Tag::Strong | Tag::B | Tag::Em)
+}
+
+/// An inline element is furniture only on its own ("Advertisement" in a `<span>`), never as
+/// a word of a sentence ("meet again <span>next</span> week").
+fn holds_all_parent_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let mut block = tree.parent(node);
+    while block != NONE && tree.element(block).is_some() && is_phrasing(tree, block) {
+        block = tree.parent(block);
+    }
+    block == NONE || cache.text_len(block) <= cache.text_len(node)
+}
+
 fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     let length = cache.text_len(node);
     if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
@@ -736,6 +753,10 @@ fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     BOILERPLATE_PREFIXES
         .iter()
         .any(|prefix| text.starts_with(prefix))
+        || (DATELINE_PREFIXES
+            .iter()
+            .any(|prefix| text.starts_with(prefix))
+            && text.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Gallery counters: "3 of 12", "Image 2 of 6", "2/6".

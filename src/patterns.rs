@@ -354,9 +354,6 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "copyright ©",
     "published:",
     "updated:",
-    "updated ",
-    "posted ",
-    "published ",
     "see more:",
     "don't miss",
     "don’t miss",
@@ -375,6 +372,10 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "getty images",
     "advertisement",
 ];
+
+/// Prefixes of date lines ("Updated 14:05 GMT"): furniture only when the text has a digit,
+/// so running text that starts with the word stays.
+pub const DATELINE_PREFIXES: &[&str] = &["updated ", "posted ", "published "];
 
 /// Whole texts (lower-case, trimmed) that mark a short block as an ad slot.
 pub const AD_WORDS: &[&str] = &[
