@@ -51,6 +51,7 @@ pub mod wasm;
 
 pub use article::Article;
 pub use error::{Error, ErrorKind};
+pub use ingest::decode::{HostDecoderFactory, Transcode};
 pub use options::Options;
 pub use render::html::{HtmlSink, SafeAttribute};
 
@@ -144,6 +145,15 @@ impl Cleaner {
             bytes: 0,
             input: Input::Nothing,
         })
+    }
+
+    /// Decodes the East Asian multi-byte encodings (GBK, gb18030, Big5, EUC-JP, ISO-2022-JP,
+    /// Shift_JIS, EUC-KR) with `factory` instead of encoding_rs. The browser build uses the
+    /// host's `TextDecoder` and leaves encoding_rs's tables for them out of the wasm.
+    #[must_use]
+    pub fn with_host_decoder(mut self, factory: HostDecoderFactory) -> Self {
+        self.ingest = self.ingest.map(|ingest| ingest.with_host_decoder(factory));
+        self
     }
 
     /// Feeds the next chunk.

@@ -12,6 +12,12 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
 /// Memory lol_html may buffer (a single tag or attribute larger than this is refused).
 pub const PARSER_MEMORY_LIMIT: usize = 32 << 20;
+/// Bytes kept while no `<meta charset>` has settled the encoding, to parse again with the
+/// declared one; past this the guess stands.
+pub const MAX_CHARSET_REPLAY_BYTES: usize = 1 << 20;
+/// While the encoding is a guess, the parser is fed this much at a time, so a declaration
+/// near the start restarts it after little work.
+pub const CHARSET_SNIFF_SLICE: usize = 4 << 10;
 /// Elements nested deeper than this are flattened into their ancestor, as browsers do.
 pub const MAX_OPEN_ELEMENTS: usize = 512;
 /// Nodes the compact tree may hold; later content is ignored.

@@ -6,9 +6,9 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DocumentFragment, Node};
+use web_sys::{Document, DocumentFragment, Node, TextDecodeOptions, TextDecoder};
 
-use crate::{Article, Cleaner, Error, ErrorKind, HtmlSink, Options, SafeAttribute};
+use crate::{Article, Cleaner, Error, ErrorKind, HtmlSink, Options, SafeAttribute, Transcode};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &'static str = r#"
@@ -151,7 +151,11 @@ impl ArticleCleaner {
         let options = options_from_js(options)?;
         let max_input_bytes = options.max_input_bytes;
         Ok(ArticleCleaner {
-            cleaner: Some(Cleaner::new(options).map_err(to_js_error)?),
+            cleaner: Some(
+                Cleaner::new(options)
+                    .map_err(to_js_error)?
+                    .with_host_decoder(host_text_decoder),
+            ),
             max_input_bytes,
             chunk: Vec::new(),
         })
@@ -199,6 +203,44 @@ impl ArticleCleaner {
         let cleaner = self.cleaner.take().ok_or_else(finished_error)?;
         let article = cleaner.finish_into(&mut builder).map_err(to_js_error)?;
         builder.into_result(&article)
+    }
+}
+
+/// The host's `TextDecoder`: the release wasm leaves encoding_rs's East Asian tables out
+/// (`tools/build-wasm.sh`), and the browser has them anyway.
+struct HostTextDecoder {
+    decoder: TextDecoder,
+    streaming: TextDecodeOptions,
+    flushing: TextDecodeOptions,
+}
+
+fn host_text_decoder(name: &'static str) -> Option<Box<dyn Transcode>> {
+    let decoder = TextDecoder::new_with_label(name).ok()?;
+    let streaming = TextDecodeOptions::new();
+    streaming.set_stream(true);
+    let flushing = TextDecodeOptions::new();
+    flushing.set_stream(false);
+    Some(Box::new(HostTextDecoder {
+        decoder,
+        streaming,
+        flushing,
+    }))
+}
+
+impl Transcode for HostTextDecoder {
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+        let options = if last {
+            &self.flushing
+        } else {
+            &self.streaming
+        };
+        // Not fatal: malformed input decodes to U+FFFD, so this cannot fail.
+        if let Ok(text) = self
+            .decoder
+            .decode_with_u8_array_and_options(bytes, options)
+        {
+            out.push_str(&text);
+        }
     }
 }
 

@@ -756,6 +756,96 @@ fn late_meta_windows_1252_decodes() {
     assert_eq!(article.title.as_deref(), Some("Fête du café – l’été"));
 }
 
+/// A declaration restarts the parse from the first byte, so text before it (here the
+/// title) is decoded with the declared encoding too, as in a browser.
+#[test]
+fn meta_charset_decodes_text_before_it() {
+    let html = shift_jis_text().replace(
+        "<meta charset=\"shift_jis\">",
+        "<title>港の新しい時刻表</title><meta charset=\"shift_jis\">",
+    );
+    assert!(html.find("<title>") < html.find("<meta"));
+    let (bytes, _, unmappable) = SHIFT_JIS.encode(&html);
+    assert!(!unmappable);
+    for chunk in [1, 7, 4096, bytes.len()] {
+        let article = clean_chunks(bytes.chunks(chunk), &small_options()).unwrap();
+        assert_eq!(
+            article.title.as_deref(),
+            Some("港の新しい時刻表"),
+            "chunks of {chunk}"
+        );
+    }
+}
+
+/// Past `<head>` a `<meta charset>` no longer changes the encoding: the bytes before it are
+/// parsed and gone (browsers' prescan looks at the start of the page too).
+#[test]
+fn meta_charset_in_body_is_ignored() {
+    let html = late_meta_doc();
+    let at = html.windows(7).position(|w| w == b"<meta c").unwrap();
+    let meta_end = at + html[at..].iter().position(|&b| b == b'>').unwrap() + 1;
+    let mut moved = html[..at].to_vec();
+    moved.extend_from_slice(&html[meta_end..]);
+    let body = moved.windows(9).position(|w| w == b"<article>").unwrap() + 9;
+    moved.splice(body..body, html[at..meta_end].iter().copied());
+    let article = article_of(&moved, small_options());
+    assert!(
+        article
+            .text_content
+            .contains("la f\u{FFFD}te du caf\u{FFFD}"),
+        "decoded as UTF-8: {}",
+        article.text_content
+    );
+}
+
+/// Which encodings `Cleaner::with_host_decoder` is asked for, and the decoders it returns:
+/// encoding_rs's, so the text can be compared with the default path.
+static HOST_DECODED: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+fn recording_host(name: &'static str) -> Option<Box<dyn article_cleaner::Transcode>> {
+    HOST_DECODED.lock().unwrap().push(name);
+    let encoding = encoding_rs::Encoding::for_label(name.as_bytes())?;
+    Some(Box::new(encoding.new_decoder_without_bom_handling()))
+}
+
+fn refusing_host(_name: &'static str) -> Option<Box<dyn article_cleaner::Transcode>> {
+    None
+}
+
+#[test]
+fn host_decoder_decodes_the_east_asian_encodings_only() {
+    let clean_with_host = |bytes: &[u8], options: Options| {
+        let mut cleaner = Cleaner::new(options)
+            .unwrap()
+            .with_host_decoder(recording_host);
+        for chunk in bytes.chunks(5) {
+            cleaner.write(chunk).unwrap();
+        }
+        cleaner.finish().unwrap()
+    };
+    HOST_DECODED.lock().unwrap().clear();
+    let japanese = shift_jis_doc();
+    let by_host = clean_with_host(&japanese, small_options());
+    let by_encoding_rs = article_of(&japanese, small_options());
+    assert_eq!(by_host.content, by_encoding_rs.content);
+    assert_eq!(by_host.title, by_encoding_rs.title);
+    let iso = clean_with_host(&iso_2022_jp_doc(), iso_2022_jp_options());
+    assert!(iso.text_content.contains("第3段落：港湾委員会は火曜日の夜"));
+    clean_with_host(&late_meta_doc(), small_options());
+    clean_with_host(multibyte_text().as_bytes(), small_options());
+    assert_eq!(*HOST_DECODED.lock().unwrap(), ["Shift_JIS", "ISO-2022-JP"]);
+
+    let mut cleaner = Cleaner::new(small_options())
+        .unwrap()
+        .with_host_decoder(refusing_host);
+    let error = cleaner
+        .write(&japanese)
+        .and_then(|()| cleaner.finish().map(drop))
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::UnsupportedEncoding);
+    assert!(error.to_string().contains("Shift_JIS"), "{error}");
+}
+
 #[test]
 fn entities_decode() {
     let doc = &generated_docs()[0];

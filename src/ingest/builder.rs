@@ -2,6 +2,9 @@
 //! implied-end rules (lol_html has none), what to drop before it costs memory, and the
 //! metadata that streams past.
 
+use encoding_rs::Encoding;
+
+use super::decode::declared_by_meta;
 use crate::entities::{decode_attribute, decode_text};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
@@ -59,6 +62,10 @@ pub struct Builder {
     pending_kind: TextKind,
     pre_depth: usize,
     text_bytes: usize,
+    /// The encoding the first `<meta charset>` with a known label declares.
+    pub declared_encoding: Option<&'static Encoding>,
+    /// Past `<head>`: a later `<meta charset>` no longer changes the encoding.
+    pub head_over: bool,
 }
 
 impl Default for Builder {
@@ -77,6 +84,8 @@ impl Builder {
             pending_kind: TextKind::Data,
             pre_depth: 0,
             text_bytes: 0,
+            declared_encoding: None,
+            head_over: false,
         }
     }
 
@@ -103,11 +112,15 @@ impl Builder {
                 return false;
             }
             Tag::Body => {
+                self.head_over = true;
                 self.close_head();
                 self.capture_root_attrs(&start.attrs, false);
                 return false;
             }
             Tag::Meta => {
+                if self.declared_encoding.is_none() && !self.head_over {
+                    self.declared_encoding = declared_by_meta(&start.attrs);
+                }
                 self.capture_meta(&start.attrs);
                 return false;
             }
@@ -124,12 +137,14 @@ impl Builder {
             _ => {}
         }
 
-        if parent_mode == Mode::Head
-            && !matches!(
-                tag,
-                Tag::Title | Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
-            )
-        {
+        let head_content = matches!(
+            tag,
+            Tag::Title | Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+        );
+        if !head_content && tag != Tag::Head {
+            self.head_over = true;
+        }
+        if parent_mode == Mode::Head && !head_content {
             self.close_head();
         }
         let (_, parent_mode) = self.current();
@@ -197,6 +212,9 @@ impl Builder {
     pub fn end_tag(&mut self, name: &str) {
         self.flush_text();
         let tag = Tag::from_name(name);
+        if tag == Tag::Head {
+            self.head_over = true;
+        }
         if let Some(index) = self.find_open(tag) {
             self.pop_to(index);
         }

@@ -1,14 +1,18 @@
 //! Ingest: one streaming lol_html pass that turns bytes into the compact tree and the raw
-//! metadata. Charset: a BOM wins, then the caller's label, then `<meta charset>` (lol_html
-//! switches mid-stream). Encodings lol_html cannot parse (UTF-16, ISO-2022-JP) are
-//! transcoded to UTF-8 by encoding_rs before it.
+//! metadata. Charset: a BOM wins, then the caller's label, then the first `<meta charset>`;
+//! the parser always reads UTF-8, transcoded before it (see [`decode`]).
+//!
+//! Until a `<meta charset>` or the end of `<head>` settles the encoding, the bytes are kept;
+//! a declaration that differs from the guess (UTF-8) restarts the parse from the first byte
+//! with the declared encoding, as a browser's "change the encoding" does.
 
 mod builder;
+pub mod decode;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use encoding_rs::{CoderResult, Decoder, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8};
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{
     doc_text, element, end_tag, AsciiCompatibleEncoding, HtmlRewriter, MemorySettings, OutputSink,
@@ -16,10 +20,11 @@ use lol_html::{
 };
 
 pub use builder::{Builder, StartTag, TextKind};
+use decode::{HostDecoderFactory, Transcode};
 
 use crate::error::{Error, ErrorKind};
 use crate::metadata::RawMetadata;
-use crate::patterns::PARSER_MEMORY_LIMIT;
+use crate::patterns::{CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_MEMORY_LIMIT};
 use crate::tree::Tree;
 
 /// Where the bytes' charset comes from.
@@ -50,9 +55,14 @@ pub struct Ingest {
     state: Rc<RefCell<Builder>>,
     rewriter: Option<HtmlRewriter<'static, NullSink>>,
     charset: Charset,
+    host_decoder: Option<HostDecoderFactory>,
     /// Bytes held back until a BOM can be ruled in or out.
     head: Vec<u8>,
-    transcoder: Option<Decoder>,
+    /// The encoding being parsed, and whether it is only a guess a `<meta>` may overrule.
+    encoding: &'static Encoding,
+    /// Every byte so far, kept while the encoding is a guess, to parse again if it changes.
+    replay: Option<Vec<u8>>,
+    transcoder: Option<Box<dyn Transcode>>,
     failed: Option<Error>,
 }
 
@@ -60,34 +70,35 @@ const BOM_SNIFF_BYTES: usize = 3;
 
 impl Ingest {
     pub fn new(charset: Charset) -> Self {
-        let state = Rc::new(RefCell::new(Builder::new()));
         let mut ingest = Ingest {
-            state,
+            state: Rc::new(RefCell::new(Builder::new())),
             rewriter: None,
             charset,
+            host_decoder: None,
             head: Vec::new(),
+            encoding: UTF_8,
+            replay: None,
             transcoder: None,
             failed: None,
         };
         if charset == Charset::Text {
-            ingest.rewriter = Some(ingest.make_rewriter(UTF_8, false));
+            ingest.rewriter = Some(ingest.make_rewriter());
         }
         ingest
     }
 
-    fn make_rewriter(
-        &self,
-        encoding: &'static Encoding,
-        adjust_on_meta: bool,
-    ) -> HtmlRewriter<'static, NullSink> {
+    /// Decodes the encodings of [`decode::is_host_decoded`] with `factory`.
+    pub fn with_host_decoder(mut self, factory: HostDecoderFactory) -> Self {
+        self.host_decoder = Some(factory);
+        self
+    }
+
+    fn make_rewriter(&self) -> HtmlRewriter<'static, NullSink> {
         let on_element = Rc::clone(&self.state);
         let on_text = Rc::clone(&self.state);
-        let encoding =
-            AsciiCompatibleEncoding::new(encoding).unwrap_or(AsciiCompatibleEncoding::utf_8());
         let settings = Settings::new()
             .with_strict(false)
-            .with_encoding(encoding)
-            .with_adjust_charset_on_meta_tag(adjust_on_meta)
+            .with_encoding(AsciiCompatibleEncoding::utf_8())
             .with_memory_settings(
                 MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY_LIMIT),
             )
@@ -135,18 +146,23 @@ impl Ingest {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
-        if self.rewriter.is_none() {
+        let result = if self.rewriter.is_none() {
             self.head.extend_from_slice(chunk);
             if self.head.len() < BOM_SNIFF_BYTES {
                 return Ok(());
             }
             let head = std::mem::take(&mut self.head);
-            return self.start_bytes(&head);
+            self.start_bytes(&head)
+        } else {
+            self.feed(chunk)
+        };
+        if let Err(error) = &result {
+            self.failed = Some(error.clone());
         }
-        self.feed(chunk)
+        result
     }
 
-    /// Chooses the decoding once the first bytes are known, then feeds them.
+    /// Chooses the encoding once the first bytes are known, then feeds them.
     fn start_bytes(&mut self, head: &[u8]) -> Result<(), Error> {
         let label = match self.charset {
             Charset::Bytes(label) => label,
@@ -156,43 +172,78 @@ impl Ingest {
             Some((encoding, len)) => (Some(encoding), len),
             None => (label, 0),
         };
-        let encoding_known = encoding.is_some();
-        let encoding = encoding.unwrap_or(UTF_8);
-        if encoding.is_ascii_compatible() {
-            self.rewriter = Some(self.make_rewriter(encoding, !encoding_known));
-        } else {
-            // UTF-16 / ISO-2022-JP: decode to UTF-8 ourselves.
-            let decoder = if encoding == UTF_16LE || encoding == UTF_16BE || bom_len > 0 {
-                encoding.new_decoder_without_bom_handling()
-            } else {
-                encoding.new_decoder()
-            };
-            self.transcoder = Some(decoder);
-            self.rewriter = Some(self.make_rewriter(UTF_8, false));
+        if encoding.is_none() {
+            self.replay = Some(Vec::new());
         }
+        self.start_parse(encoding.unwrap_or(UTF_8))?;
         self.feed(&head[bom_len..])
     }
 
-    fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        let result = match self.transcoder.as_mut() {
-            Some(decoder) => {
-                let mut out = String::with_capacity(chunk.len() * 2 + 16);
-                transcode(decoder, chunk, &mut out, false);
-                self.rewrite(out.as_bytes())
-            }
-            None => self.rewrite(chunk),
+    /// A fresh parser (and tree) for `encoding`.
+    fn start_parse(&mut self, encoding: &'static Encoding) -> Result<(), Error> {
+        self.rewriter = None;
+        self.state = Rc::new(RefCell::new(Builder::new()));
+        self.encoding = encoding;
+        self.transcoder = if encoding == UTF_8 {
+            None
+        } else {
+            let transcoder = decode::transcoder(encoding, self.host_decoder).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnsupportedEncoding,
+                    format!("this host cannot decode {}", encoding.name()),
+                )
+            })?;
+            Some(transcoder)
         };
-        if let Err(error) = &result {
-            self.failed = Some(error.clone());
-        }
-        result
+        self.rewriter = Some(self.make_rewriter());
+        Ok(())
     }
 
-    fn rewrite(&mut self, bytes: &[u8]) -> Result<(), Error> {
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let Some(replay) = self.replay.as_mut() else {
+            return self.parse(chunk, false);
+        };
+        replay.extend_from_slice(chunk);
+        // Small slices, so that a declaration near the start restarts the parse early.
+        let mut rest = chunk;
+        while !rest.is_empty() {
+            let (slice, after) = rest.split_at(rest.len().min(CHARSET_SNIFF_SLICE));
+            rest = after;
+            self.parse(slice, false)?;
+            let (declared, head_over) = {
+                let builder = self.state.borrow();
+                (builder.declared_encoding, builder.head_over)
+            };
+            let replay_len = self.replay.as_ref().map_or(0, Vec::len);
+            match declared {
+                Some(encoding) if encoding != self.encoding => {
+                    let replay = self.replay.take().unwrap_or_default();
+                    self.start_parse(encoding)?;
+                    return self.parse(&replay, false);
+                }
+                Some(_) => {}
+                None if !head_over && replay_len <= MAX_CHARSET_REPLAY_BYTES => continue,
+                None => {}
+            }
+            self.replay = None;
+            return self.parse(rest, false);
+        }
+        Ok(())
+    }
+
+    fn parse(&mut self, bytes: &[u8], last: bool) -> Result<(), Error> {
         let Some(rewriter) = self.rewriter.as_mut() else {
             return Ok(());
         };
-        rewriter.write(bytes).map_err(rewriting_error)
+        match self.transcoder.as_mut() {
+            Some(transcoder) => {
+                let mut text = String::with_capacity(bytes.len() * 2 + 16);
+                transcoder.decode(bytes, last, &mut text);
+                rewriter.write(text.as_bytes())
+            }
+            None => rewriter.write(bytes),
+        }
+        .map_err(rewriting_error)
     }
 
     /// Ends the input and returns the tree and metadata.
@@ -204,11 +255,7 @@ impl Ingest {
             let head = std::mem::take(&mut self.head);
             self.start_bytes(&head)?;
         }
-        if let Some(mut decoder) = self.transcoder.take() {
-            let mut out = String::new();
-            transcode(&mut decoder, &[], &mut out, true);
-            self.rewrite(out.as_bytes())?;
-        }
+        self.parse(&[], true)?;
         if let Some(rewriter) = self.rewriter.take() {
             rewriter.end().map_err(rewriting_error)?;
         }
@@ -220,20 +267,6 @@ impl Ingest {
             tree: builder.tree,
             meta: builder.meta,
         })
-    }
-}
-
-fn transcode(decoder: &mut Decoder, mut input: &[u8], out: &mut String, last: bool) {
-    loop {
-        if out.capacity() - out.len() < 64 {
-            out.reserve(input.len() * 3 + 64);
-        }
-        let (result, read, _) = decoder.decode_to_string(input, out, last);
-        input = &input[read..];
-        match result {
-            CoderResult::InputEmpty => return,
-            CoderResult::OutputFull => out.reserve(input.len() * 3 + 64),
-        }
     }
 }
 
