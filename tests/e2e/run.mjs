@@ -14,6 +14,7 @@ import { ROOT, CHROMIUM, CHROMIUM_ARGS, startHostServer, startTestServer, summar
 import { hostTests } from './host.mjs';
 import { extensionTests } from './extension.mjs';
 import { xssTests } from './xss.mjs';
+import { charsetTests } from './charsets.mjs';
 import { syncWebAssets } from '../../tools/sync-web-assets.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -121,6 +122,8 @@ try {
   await hostTests({ browser, hostUrl: host.url, pagesUrl: pages.url, problems, artifacts: ARTIFACTS });
   console.log('\nxss (hostile corpus in a live DOM)');
   await xssTests({ browser, problems, artifacts: ARTIFACTS, notes });
+  console.log('\nlegacy charsets (browser TextDecoder)');
+  await charsetTests({ browser, problems, notes });
   await browser.close();
   browser = null;
 
