@@ -47,9 +47,10 @@ pub enum TextKind {
     Raw,
 }
 
-/// A start tag's name and (lower-cased name, raw value) attributes, as lol_html gives them.
+/// A start tag and the (lower-cased name, raw value) attributes ingest reads
+/// ([`reads_attribute`]), as lol_html gives them.
 pub struct StartTag {
-    pub name: String,
+    pub tag: Tag,
     pub attrs: Vec<(String, String)>,
     pub can_have_content: bool,
 }
@@ -100,10 +101,21 @@ impl Builder {
         self.tree.len() >= MAX_TREE_NODES || self.text_bytes >= MAX_TREE_TEXT_BYTES
     }
 
+    /// Whether the next start tag's attributes are read at all: not inside an element whose
+    /// content is skipped, except for the metadata elements.
+    pub fn reads_attributes(&self, tag: Tag) -> bool {
+        let (_, parent_mode) = self.current();
+        !matches!(parent_mode, Mode::Skip | Mode::Title | Mode::JsonLd)
+            || matches!(
+                tag,
+                Tag::Html | Tag::Body | Tag::Meta | Tag::Link | Tag::Base
+            )
+    }
+
     /// Handles a start tag; returns whether an end tag for it should be reported back.
     pub fn start_tag(&mut self, start: StartTag) -> bool {
         self.flush_text();
-        let tag = Tag::from_name(&start.name);
+        let tag = start.tag;
         let (_, parent_mode) = self.current();
 
         match tag {
@@ -209,9 +221,8 @@ impl Builder {
     }
 
     /// Handles an explicit end tag that lol_html matched.
-    pub fn end_tag(&mut self, name: &str) {
+    pub fn end_tag(&mut self, tag: Tag) {
         self.flush_text();
-        let tag = Tag::from_name(name);
         if tag == Tag::Head {
             self.head_over = true;
         }
@@ -580,48 +591,83 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
 }
 
 /// Builds the stored element: known attributes only, values decoded.
+/// The attributes the tree keeps, by name.
+fn attr_kind(name: &str) -> Option<Attr> {
+    Some(match name {
+        "href" => Attr::Href,
+        "src" => Attr::Src,
+        "srcset" => Attr::Srcset,
+        "alt" => Attr::Alt,
+        "title" => Attr::Title,
+        "class" => Attr::Class,
+        "id" => Attr::Id,
+        "role" => Attr::Role,
+        "itemprop" => Attr::Itemprop,
+        "rel" => Attr::Rel,
+        "lang" => Attr::Lang,
+        "dir" => Attr::Dir,
+        "colspan" => Attr::Colspan,
+        "rowspan" => Attr::Rowspan,
+        "headers" => Attr::Headers,
+        "scope" => Attr::Scope,
+        "datetime" => Attr::Datetime,
+        "cite" => Attr::Cite,
+        "start" => Attr::Start,
+        "type" => Attr::Type,
+        "width" => Attr::Width,
+        "height" => Attr::Height,
+        "poster" => Attr::Poster,
+        "sizes" => Attr::Sizes,
+        "display" => Attr::Display,
+        "mathvariant" => Attr::Mathvariant,
+        "encoding" => Attr::Encoding,
+        _ => return None,
+    })
+}
+
+/// Elements whose `data-*` attributes may hold a lazy image's URL.
+fn is_imagey(tag: Tag) -> bool {
+    matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Source)
+}
+
+/// Whether ingest reads attribute `name` of a `tag` element: the tree's attributes, those
+/// that hide an element, and the metadata's. Reading no others saves copying their values.
+pub fn reads_attribute(tag: Tag, name: &str) -> bool {
+    attr_kind(name).is_some()
+        || matches!(
+            name,
+            "hidden"
+                | "style"
+                | "aria-hidden"
+                | "aria-modal"
+                | "charset"
+                | "content"
+                | "http-equiv"
+                | "name"
+                | "property"
+                | "xml:lang"
+        )
+        || (is_imagey(tag) && name.starts_with("data-"))
+}
+
 fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
     let mut element = Element::new(tag);
     let mut class = String::new();
     let mut id = String::new();
-    let imagey = matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Source);
+    let imagey = is_imagey(tag);
     for (name, raw) in attrs {
-        let attr = match name.as_str() {
-            "href" => Attr::Href,
-            "src" => Attr::Src,
-            "srcset" => Attr::Srcset,
-            "alt" => Attr::Alt,
-            "title" => Attr::Title,
-            "class" => {
+        let attr = match (attr_kind(name), name.as_str()) {
+            (Some(Attr::Class), _) => {
                 class = decode_attribute(raw);
                 Attr::Class
             }
-            "id" => {
+            (Some(Attr::Id), _) => {
                 id = decode_attribute(raw);
                 Attr::Id
             }
-            "role" => Attr::Role,
-            "itemprop" => Attr::Itemprop,
-            "rel" => Attr::Rel,
-            "lang" => Attr::Lang,
-            "dir" => Attr::Dir,
-            "colspan" => Attr::Colspan,
-            "rowspan" => Attr::Rowspan,
-            "headers" => Attr::Headers,
-            "scope" => Attr::Scope,
-            "datetime" => Attr::Datetime,
-            "cite" => Attr::Cite,
-            "start" => Attr::Start,
-            "type" => Attr::Type,
-            "width" => Attr::Width,
-            "height" => Attr::Height,
-            "poster" => Attr::Poster,
-            "sizes" => Attr::Sizes,
-            "display" => Attr::Display,
-            "mathvariant" => Attr::Mathvariant,
-            "encoding" => Attr::Encoding,
-            "data-srcset" | "data-lazy-srcset" if imagey => Attr::LazySrcset,
-            other if imagey && other.starts_with("data-") => {
+            (Some(attr), _) => attr,
+            (None, "data-srcset" | "data-lazy-srcset") if imagey => Attr::LazySrcset,
+            (None, other) if imagey && other.starts_with("data-") => {
                 match crate::cleanup::image_url_kind(raw) {
                     Some(true) => Attr::LazySrcset,
                     Some(false) => Attr::LazySrc,

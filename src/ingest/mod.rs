@@ -25,7 +25,7 @@ use decode::{HostDecoderFactory, Transcode};
 use crate::error::{Error, ErrorKind};
 use crate::metadata::RawMetadata;
 use crate::patterns::{CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_MEMORY_LIMIT};
-use crate::tree::Tree;
+use crate::tree::{Tag, Tree};
 
 /// Where the bytes' charset comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,25 +103,29 @@ impl Ingest {
                 MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY_LIMIT),
             )
             .append_element_content_handler(element!("*", move |el: &mut Element| {
-                let start = StartTag {
-                    name: el.tag_name(),
-                    attrs: el
-                        .attributes()
+                let tag = Tag::from_name(&el.tag_name());
+                let can_have_content = el.can_have_content();
+                let attrs = if on_element.borrow().reads_attributes(tag) {
+                    el.attributes()
                         .iter()
-                        .map(|attr| (attr.name(), attr.value()))
-                        .collect(),
-                    can_have_content: el.can_have_content(),
-                };
-                let name = if start.can_have_content {
-                    Some(start.name.clone())
+                        .filter_map(|attr| {
+                            let name = attr.name();
+                            builder::reads_attribute(tag, &name).then(|| (name, attr.value()))
+                        })
+                        .collect()
                 } else {
-                    None
+                    Vec::new()
+                };
+                let start = StartTag {
+                    tag,
+                    attrs,
+                    can_have_content,
                 };
                 let wants_end = on_element.borrow_mut().start_tag(start);
-                if let (true, Some(name)) = (wants_end, name) {
+                if wants_end && can_have_content {
                     let state = Rc::clone(&on_element);
                     el.on_end_tag(end_tag!(move |_end| {
-                        state.borrow_mut().end_tag(&name);
+                        state.borrow_mut().end_tag(tag);
                         Ok(())
                     }))?;
                 }
