@@ -63,6 +63,133 @@ pub fn text_len(tree: &Tree, node: NodeId) -> usize {
     count
 }
 
+/// How a run of text looks to [`text_len`]: the characters it counts, and whether the run
+/// has content and whitespace at its ends, so that two runs can be joined without
+/// re-reading them.
+#[derive(Clone, Copy, Default)]
+struct TextRun {
+    count: u32,
+    content: bool,
+    leading_space: bool,
+    trailing_space: bool,
+    /// Whitespace only (no content): it may join the runs on either side.
+    space: bool,
+}
+
+impl TextRun {
+    fn of(text: &str) -> TextRun {
+        let mut run = TextRun::default();
+        let mut pending_space = false;
+        for ch in text.chars() {
+            if ch.is_whitespace() && ch != '\u{A0}' {
+                pending_space = true;
+                if !run.content {
+                    run.leading_space = true;
+                }
+            } else {
+                if pending_space && run.content {
+                    run.count += 1;
+                }
+                pending_space = false;
+                run.count += 1;
+                run.content = true;
+            }
+        }
+        run.trailing_space = pending_space && run.content;
+        run.space = pending_space && !run.content;
+        run
+    }
+
+    fn then(self, next: TextRun) -> TextRun {
+        match (self.content, next.content) {
+            (false, false) => TextRun {
+                space: self.space || next.space,
+                ..TextRun::default()
+            },
+            (false, true) => TextRun {
+                leading_space: next.leading_space || self.space,
+                ..next
+            },
+            (true, false) => TextRun {
+                trailing_space: self.trailing_space || next.space,
+                ..self
+            },
+            (true, true) => TextRun {
+                count: self.count
+                    + next.count
+                    + u32::from(self.trailing_space || next.leading_space),
+                content: true,
+                leading_space: self.leading_space,
+                trailing_space: next.trailing_space,
+                space: false,
+            },
+        }
+    }
+}
+
+/// [`text_len`] and [`link_density`] of every node, in one bottom-up pass instead of a walk
+/// of each candidate's subtree. Valid until the tree changes.
+pub struct LinkDensities {
+    text: Vec<u32>,
+    /// Text of the outermost links below each node, full weight and `#` links apart.
+    links: Vec<[u32; 2]>,
+}
+
+impl LinkDensities {
+    pub fn new(tree: &Tree) -> Self {
+        let mut runs = vec![TextRun::default(); tree.len()];
+        let mut links = vec![[0u32; 2]; tree.len()];
+        let order: Vec<NodeId> = std::iter::once(Tree::ROOT)
+            .chain(tree.descendants(Tree::ROOT))
+            .collect();
+        for &id in order.iter().rev() {
+            let index = id as usize;
+            if let NodeData::Text(text) = &tree.node(id).data {
+                runs[index] = TextRun::of(text);
+                continue;
+            }
+            let mut run = TextRun::default();
+            let mut below = [0u32; 2];
+            let mut child = tree.first_child(id);
+            while child != crate::tree::NONE {
+                let child_index = child as usize;
+                run = run.then(runs[child_index]);
+                match tree.element(child) {
+                    Some(element) if element.tag == Tag::A => {
+                        let hash = matches!(element.attr(Attr::Href),
+                            Some(href) if href.len() > 1 && href.starts_with('#'));
+                        below[usize::from(hash)] += runs[child_index].count;
+                    }
+                    _ => {
+                        below[0] += links[child_index][0];
+                        below[1] += links[child_index][1];
+                    }
+                }
+                child = tree.next_sibling(child);
+            }
+            runs[index] = run;
+            links[index] = below;
+        }
+        LinkDensities {
+            text: runs.iter().map(|run| run.count).collect(),
+            links,
+        }
+    }
+
+    pub fn text_len(&self, id: NodeId) -> usize {
+        self.text.get(id as usize).copied().unwrap_or(0) as usize
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let total = self.text_len(id);
+        if total == 0 {
+            return 0.0;
+        }
+        let [full, hash] = self.links.get(id as usize).copied().unwrap_or([0, 0]);
+        (f64::from(full) + f64::from(hash) * HASH_LINK_WEIGHT) / total as f64
+    }
+}
+
 /// Whether any text below the node is more than whitespace (stops at the first).
 pub fn has_text(tree: &Tree, node: NodeId) -> bool {
     tree.descendants(node).any(|id| {
@@ -360,5 +487,45 @@ impl TextCache {
             }
         }
         tree.detach(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Charset, Ingest};
+
+    fn tree_of(html: &str) -> Tree {
+        let mut ingest = Ingest::new(Charset::Text);
+        ingest.write(html.as_bytes()).unwrap();
+        ingest.finish().unwrap().tree
+    }
+
+    #[test]
+    fn link_densities_equal_the_subtree_walks() {
+        let pages = [
+            include_str!("../tests/fixtures/pages/magazine-feature.html"),
+            include_str!("../tests/fixtures/pages/wire-news.html"),
+            include_str!("../tests/fixtures/pages/blog-post.html"),
+            include_str!("../www/samples/floodplain.html"),
+            "<div> <p> a <a href='#x'> b </a>c<a>d <a href=/>e</a></a> </p>\u{A0} \
+             <div>\u{2003}x\u{0B}y<span> </span>z<a href='#'> </a><a href='#t'>é  è</a></div> \
+             <p></p><p>   </p><b>end</b></div>",
+        ];
+        for html in pages {
+            let tree = tree_of(html);
+            let cache = LinkDensities::new(&tree);
+            let mut links = 0;
+            for id in std::iter::once(Tree::ROOT).chain(tree.descendants(Tree::ROOT)) {
+                assert_eq!(cache.text_len(id), text_len(&tree, id), "text of node {id}");
+                let (cached, walked) = (cache.link_density(id), link_density(&tree, id));
+                assert!(
+                    (cached - walked).abs() < 1e-12,
+                    "node {id}: {cached} != {walked}"
+                );
+                links += usize::from(walked > 0.0);
+            }
+            assert!(links > 0, "the page has links");
+        }
     }
 }

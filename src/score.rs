@@ -7,7 +7,7 @@
 
 use crate::measure::{
     class_weight, has_single_tag_inside, inner_text, is_phrasing, is_whitespace_node,
-    is_without_content, link_density, DIV_TO_P_ELEMS,
+    is_without_content, link_density, LinkDensities, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
@@ -124,8 +124,10 @@ pub fn grab_article(
     }
 
     let mut top: Vec<NodeId> = Vec::with_capacity(N_TOP_CANDIDATES + 1);
+    let densities = LinkDensities::new(tree);
     for &candidate in &candidates {
-        let scaled = scores.get(candidate).unwrap_or(0.0) * (1.0 - link_density(tree, candidate));
+        let scaled =
+            scores.get(candidate).unwrap_or(0.0) * (1.0 - densities.link_density(candidate));
         scores.set(candidate, scaled);
         let position = top
             .iter()
