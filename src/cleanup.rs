@@ -14,7 +14,7 @@ use crate::patterns::{
     SHARE_HINTS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::score::Flags;
-use crate::text::lower_case;
+use crate::text::{find_bytes, lower_case};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 use crate::url::Resolver;
 
@@ -188,24 +188,19 @@ fn remove_tags(tree: &mut Tree, root: NodeId, tags: &[Tag]) {
 
 /// Whether `hint` has one of `words` standing as its own token (bounded by non-letters).
 pub fn hint_has_token(hint: &str, words: &[&str], whole: bool) -> bool {
+    // Bytes: a neighbour that is part of a multi-byte character is not ASCII alphanumeric
+    // either, so the boundary test is the same as on characters.
+    let hint = hint.as_bytes();
+    let boundary = |at: Option<&u8>| at.is_none_or(|byte| !byte.is_ascii_alphanumeric());
     words.iter().any(|word| {
         let mut start = 0;
-        while let Some(at) = hint[start..].find(word) {
-            let begin = start + at;
+        while let Some(begin) = find_bytes(hint, word.as_bytes(), start) {
             let end = begin + word.len();
-            let before_ok = hint[..begin]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_ascii_alphanumeric());
-            let after_ok = !whole
-                || hint[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_ascii_alphanumeric());
-            if before_ok && after_ok {
+            let before_ok = begin == 0 || boundary(hint.get(begin - 1));
+            if before_ok && (!whole || boundary(hint.get(end))) {
                 return true;
             }
-            start = end;
+            start = end.max(begin + 1);
         }
         false
     })
@@ -791,6 +786,13 @@ mod tests {
         assert!(!hint_has_token("sharebar", &["share"], true));
         assert!(hint_has_token("relatedstories", &["related"], false));
         assert!(!hint_has_token("blueprint", &["print"], false));
+        assert!(hint_has_token("blueprint print-button", &["print"], true));
+        assert!(!hint_has_token("blueprint printer", &["print"], true));
+        assert!(
+            hint_has_token("éshare", &["share"], true),
+            "é is not ASCII alphanumeric"
+        );
+        assert!(hint_has_token("share", &["sharebar", "share"], true));
     }
 
     #[test]

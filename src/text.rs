@@ -112,20 +112,22 @@ pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
         .any(|needle| contains_bytes(haystack, needle.as_bytes()))
 }
 
-/// Substring search for short haystacks (class names, hints): a plain scan beats
-/// `str::contains`, whose searcher set-up costs more than the search itself here.
 fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    if needle.len() > haystack.len() {
-        return false;
+    find_bytes(haystack, needle, 0).is_some()
+}
+
+/// Substring search from `from` for short haystacks (class names, hints): a plain scan
+/// beats `str::find`, whose searcher set-up costs more than the search itself here.
+pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if from > haystack.len() {
+        return None;
     }
-    let last_start = haystack.len() - needle.len();
-    haystack[..=last_start]
-        .iter()
-        .enumerate()
-        .any(|(at, &byte)| byte == first && &haystack[at + 1..at + needle.len()] == rest)
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(from);
+    };
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    (from..=last_start)
+        .find(|&at| haystack[at] == first && &haystack[at + 1..at + needle.len()] == rest)
 }
 
 /// Counts commas, including the Arabic, CJK and other full-width forms.

@@ -681,7 +681,11 @@ fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
         }
     }
     if !class.is_empty() || !id.is_empty() {
-        element.hint = crate::text::lower_case(&format!("{class} {id}"));
+        let mut hint = String::with_capacity(class.len() + 1 + id.len());
+        hint.push_str(&class);
+        hint.push(' ');
+        hint.push_str(&id);
+        element.hint = crate::text::lower_case(&hint);
     }
     Some(element)
 }
