@@ -224,25 +224,27 @@ const PROPERTY_NAMES: [&str; 6] = [
 fn property_key(value: &str) -> Option<String> {
     let lower = lower_case(value);
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut best: Option<(usize, String)> = None;
-    for prefix in PROPERTY_PREFIXES {
-        for name in PROPERTY_NAMES {
-            let key = format!("{prefix}:{name}");
-            if let Some(at) = compact.find(&key) {
-                // `dcterm:` must not be read as `dc`+`term`; prefer the earliest, longest match.
-                let better = match &best {
-                    None => true,
-                    Some((best_at, best_key)) => {
-                        at < *best_at || (at == *best_at && key.len() > best_key.len())
-                    }
-                };
-                if better {
-                    best = Some((at, key));
+    let bytes = compact.as_bytes();
+    // The earliest match, and the longest at that place (`dcterm:` is not `dc` + `term`).
+    (0..bytes.len()).find_map(|at| {
+        let mut longest: Option<(&str, &str)> = None;
+        for prefix in PROPERTY_PREFIXES {
+            let Some(rest) = bytes[at..].strip_prefix(prefix.as_bytes()) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix(b":") else {
+                continue;
+            };
+            for name in PROPERTY_NAMES {
+                let longer =
+                    longest.is_none_or(|(p, n)| prefix.len() + name.len() > p.len() + n.len());
+                if rest.starts_with(name.as_bytes()) && longer {
+                    longest = Some((prefix, name));
                 }
             }
         }
-    }
-    best.map(|(_, key)| key)
+        longest.map(|(prefix, name)| format!("{prefix}:{name}"))
+    })
 }
 
 /// Readability.js's anchored `name` pattern: optional `dc|dcterm|og|twitter|parsely|weibo:*`
@@ -560,6 +562,14 @@ mod tests {
             property_key("article:published_time").as_deref(),
             Some("article:published_time")
         );
+        // Unanchored, compacted, lower-cased; `dcterm:` is not `dc` followed by `term`.
+        assert_eq!(
+            property_key("x DCTerm: Creator og:title").as_deref(),
+            Some("dcterm:creator")
+        );
+        assert_eq!(property_key("og:titles").as_deref(), Some("og:title"));
+        assert_eq!(property_key("og:tit le").as_deref(), Some("og:title"));
+        assert_eq!(property_key("og:image dc:"), None);
         assert_eq!(name_key("dc.title").as_deref(), Some("dc:title"));
         assert_eq!(name_key("parsely-title").as_deref(), Some("parsely-title"));
         assert_eq!(
