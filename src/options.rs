@@ -30,7 +30,7 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Encoding label (WHATWG names, e.g. `"windows-1252"`) for byte input that has no BOM.
     /// Like an HTTP `Content-Type` charset it is authoritative: a `<meta charset>` does not
-    /// override it. Default: none (UTF-8 until a `<meta charset>` switches it).
+    /// override it. Default: none (the first `<meta charset>` in the head, else UTF-8).
     pub encoding: Option<String>,
     /// Produce `content` (sanitised HTML). Default: true.
     pub output_html: bool,
