@@ -10,8 +10,11 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 /// Default for `Options::char_threshold`: an article shorter than this triggers a retry
 /// with relaxed rules.
 pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
-/// Memory lol_html may buffer (a single tag or attribute larger than this is refused).
+/// Memory lol_html may buffer (a single tag, comment or attribute larger than this is
+/// refused, however the input is split).
 pub const PARSER_MEMORY_LIMIT: usize = 32 << 20;
+/// Input reaches the parser in blocks of this size at fixed offsets (see `Ingest::write`).
+pub const PARSER_BLOCK_BYTES: usize = 64 << 10;
 /// Bytes kept while no `<meta charset>` has settled the encoding, to parse again with the
 /// declared one; past this the guess stands.
 pub const MAX_CHARSET_REPLAY_BYTES: usize = 1 << 20;

@@ -24,7 +24,9 @@ use decode::{HostDecoderFactory, Transcode};
 
 use crate::error::{Error, ErrorKind};
 use crate::metadata::RawMetadata;
-use crate::patterns::{CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_MEMORY_LIMIT};
+use crate::patterns::{
+    CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_BLOCK_BYTES, PARSER_MEMORY_LIMIT,
+};
 use crate::tree::{Tag, Tree};
 
 /// Where the bytes' charset comes from.
@@ -56,6 +58,8 @@ pub struct Ingest {
     rewriter: Option<HtmlRewriter<'static, NullSink>>,
     charset: Charset,
     host_decoder: Option<HostDecoderFactory>,
+    /// Input not yet handed to the parser: less than a block.
+    pending: Vec<u8>,
     /// Bytes held back until a BOM can be ruled in or out.
     head: Vec<u8>,
     /// The encoding being parsed, and whether it is only a guess a `<meta>` may overrule.
@@ -75,6 +79,7 @@ impl Ingest {
             rewriter: None,
             charset,
             host_decoder: None,
+            pending: Vec::new(),
             head: Vec::new(),
             encoding: UTF_8,
             replay: None,
@@ -145,11 +150,34 @@ impl Ingest {
         HtmlRewriter::new(settings, NullSink)
     }
 
-    /// Feeds the next chunk of input.
-    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+    /// Feeds the next chunk of input. The parser gets it in blocks of [`PARSER_BLOCK_BYTES`]
+    /// at fixed offsets, so that what it buffers, and so whether a huge token passes its
+    /// memory cap, never depends on how the caller split the input.
+    pub fn write(&mut self, mut chunk: &[u8]) -> Result<(), Error> {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
+        if !self.pending.is_empty() {
+            let take = (PARSER_BLOCK_BYTES - self.pending.len()).min(chunk.len());
+            self.pending.extend_from_slice(&chunk[..take]);
+            chunk = &chunk[take..];
+            if self.pending.len() < PARSER_BLOCK_BYTES {
+                return Ok(());
+            }
+            let block = std::mem::take(&mut self.pending);
+            self.write_block(&block)?;
+            self.pending = block;
+            self.pending.clear();
+        }
+        let mut blocks = chunk.chunks_exact(PARSER_BLOCK_BYTES);
+        for block in &mut blocks {
+            self.write_block(block)?;
+        }
+        self.pending.extend_from_slice(blocks.remainder());
+        Ok(())
+    }
+
+    fn write_block(&mut self, chunk: &[u8]) -> Result<(), Error> {
         let result = if self.rewriter.is_none() {
             self.head.extend_from_slice(chunk);
             if self.head.len() < BOM_SNIFF_BYTES {
@@ -254,6 +282,10 @@ impl Ingest {
     pub fn finish(mut self) -> Result<Page, Error> {
         if let Some(error) = self.failed.take() {
             return Err(error);
+        }
+        let rest = std::mem::take(&mut self.pending);
+        if !rest.is_empty() {
+            self.write_block(&rest)?;
         }
         if self.rewriter.is_none() {
             let head = std::mem::take(&mut self.head);
