@@ -28,7 +28,9 @@ pub struct Article {
     pub text_content: String,
     /// Markdown of the article body (`None` unless requested).
     pub markdown: Option<String>,
-    /// Characters of text in the article.
+    /// Length of the article's text in UTF-16 code units: what `textContent.length` gives in
+    /// JavaScript, as Readability.js's `length` (computed even when `textContent` is not
+    /// requested).
     pub length: usize,
     /// Words in the article.
     pub word_count: usize,

@@ -357,7 +357,7 @@ fn extract(
         } else {
             String::new()
         },
-        length: text_content.chars().count(),
+        length: text_content.encode_utf16().count(),
         word_count,
         reading_time_minutes: word_count
             .div_ceil(patterns::READING_WORDS_PER_MINUTE)

@@ -50,7 +50,7 @@ export interface Article {
   textContent: string;
   /** Only with `outputMarkdown: true`. */
   markdown: string | null;
-  /** Characters of text. */
+  /** `textContent.length` (UTF-16 code units), computed even without `outputText`. */
   length: number;
   wordCount: number;
   readingTimeMinutes: number;

@@ -846,6 +846,17 @@ fn host_decoder_decodes_the_east_asian_encodings_only() {
     assert!(error.to_string().contains("Shift_JIS"), "{error}");
 }
 
+/// `length` is Readability.js's `textContent.length`: UTF-16 code units.
+#[test]
+fn length_counts_utf16_code_units() {
+    let paragraph = "<p>The harbour \u{1F6A2} ferry timetable changes in spring, the operator \
+                     said, and commuters were told about it on Tuesday evening.</p>";
+    let html = format!("<article>{}</article>", paragraph.repeat(6));
+    let article = article_of(html.as_bytes(), small_options());
+    assert_eq!(article.length, article.text_content.encode_utf16().count());
+    assert_eq!(article.length, article.text_content.chars().count() + 6);
+}
+
 #[test]
 fn entities_decode() {
     let doc = &generated_docs()[0];

@@ -176,11 +176,32 @@ fn clean_returns_a_plain_object_with_readability_fields() {
         "markdown not requested"
     );
     assert!(get(&article, "dir").is_null(), "no dir on this page");
-    let length = get(&article, "length").as_f64().unwrap() as usize;
+    let length = get(&article, "length").as_f64().unwrap() as u32;
+    let text: js_sys::JsString = get(&article, "textContent").unchecked_into();
+    assert_eq!(length, text.length(), "length is textContent.length");
+}
+
+/// As in Readability.js, `length` is `textContent.length`: UTF-16 code units, so a character
+/// outside the BMP counts twice.
+#[wasm_bindgen_test]
+fn length_is_the_javascript_length_of_the_text() {
+    let paragraph = "<p>The harbour \u{1F6A2} ferry \u{1D11E} timetable changes in spring, \
+                     the operator said, and commuters were told on Tuesday evening.</p>";
+    let html = format!(
+        "<html><body><article>{}</article></body></html>",
+        paragraph.repeat(6)
+    );
+    let article: JsValue = clean(&html, options(r#"{"charThreshold": 100}"#))
+        .expect("article")
+        .into();
+    let text: js_sys::JsString = get(&article, "textContent").unchecked_into();
+    let length = get(&article, "length").as_f64().unwrap() as u32;
+    assert_eq!(length, text.length());
+    let chars = get_string(&article, "textContent").chars().count() as u32;
     assert_eq!(
         length,
-        get_string(&article, "textContent").chars().count(),
-        "length counts the text"
+        chars + 12,
+        "two astral characters per paragraph count twice"
     );
 }
 
