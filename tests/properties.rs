@@ -384,7 +384,12 @@ const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = true;
 /// Avoided: tables always have `<tbody>`, `BlockJunk::FosteredTable` and
 /// `BlockJunk::BareCells` are not generated, and every page has a paragraph or two of running
 /// text.
-const AVOID_TABLE_TREES: bool = true;
+/// Fixed: ingest opens the `<tbody>` and `<tr>` a browser implies (and a row or row group
+/// ends the open cell), and `src/conform.rs` puts what later steps move into the same shape
+/// (rows in a `<tbody>`, cells in a `<tr>`, other content moved before the table, its text and
+/// inline elements in a `<p>`) and writes rows and cells outside a table as their content (a
+/// cell as a `<div>`). A row that wins still loses the table's other rows.
+const AVOID_TABLE_TREES: bool = false;
 
 /// Bug 4, `<br><br>` inside an inline element becomes a `<p>` inside it:
 /// `<p>Some <abbr>said <br><br>more text here</abbr> end.</p>` gives
