@@ -9,11 +9,13 @@
 //! HTML's tree-construction rules that our output could trip, applied to the tags we write.
 
 use crate::measure::is_phrasing;
+use crate::patterns::PARAGRAPH_CLOSERS;
 use crate::render::html::{output_for, Emit};
 use crate::tree::{Element, NodeData, NodeId, Tag, Tree, NONE};
 
 pub fn conform(tree: &mut Tree, article: NodeId) {
     fix_tables(tree, article);
+    fix_paragraphs(tree, article);
 }
 
 /// How a node is written.
@@ -219,6 +221,34 @@ fn foster(tree: &mut Tree, table: NodeId, node: NodeId, paragraph: NodeId) -> No
     paragraph
 }
 
+// ------------------------------------------------------------------------ paragraphs
+
+/// A `<p>` holding a block, at any depth (a `<div>` turned into a `<p>` that held a heading,
+/// an inline element holding a paragraph), would be closed by it in a browser: it is written
+/// as the `<div>` it can be.
+fn fix_paragraphs(tree: &mut Tree, article: NodeId) {
+    for node in html_nodes(tree, article) {
+        if tree.is_tag(node, Tag::P) && holds_paragraph_closer(tree, node) {
+            if let Some(element) = tree.element_mut(node) {
+                element.tag = Tag::Div;
+            }
+        }
+    }
+}
+
+fn holds_paragraph_closer(tree: &Tree, paragraph: NodeId) -> bool {
+    let mut node = tree.first_child(paragraph);
+    while node != NONE {
+        if let Written::Tag(tag) = written(tree, node) {
+            if PARAGRAPH_CLOSERS.contains(&tag) {
+                return true;
+            }
+        }
+        node = next_html(tree, node, paragraph);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{clean, Options};
@@ -275,5 +305,25 @@ mod tests {
             commuters, published</td><td>shop miss</td></tr></tbody></table></article></body></html>";
         let article = clean(html, &Options::default()).expect("an article");
         assert!(!article.content.contains("<td>"), "{}", article.content);
+    }
+
+    #[test]
+    fn a_div_read_as_a_paragraph_keeps_its_blocks_out_of_a_p() {
+        for (body, expected) in [
+            (
+                "<div><h5>Heading five</h5></div>",
+                "<div><div><h5>Heading five</h5></div></div>",
+            ),
+            (
+                "<div><section>text only</section></div>",
+                "<div><div><section>text only</section></div></div>",
+            ),
+            (
+                "<div><li>loose item.</li></div>",
+                "<div><div><li>loose item.</li></div></div>",
+            ),
+        ] {
+            assert_eq!(content(body), expected);
+        }
     }
 }

@@ -28,7 +28,8 @@
 //! 5. **Clean up** ([`cleanup`]): Readability.js's conditional cleaning, lazy images,
 //!    absolute URLs, then our precision pass against share bars, related blocks and ads.
 //! 6. **Conform** ([`conform`], run before the precision pass): the tree becomes one that a
-//!    browser's parser builds back from our HTML (rows get a `<tbody>`, say).
+//!    browser's parser builds back from our HTML (rows get a `<tbody>`, a `<p>` holding a
+//!    block becomes a `<div>`...).
 //! 7. **Render** ([`render`]): sanitised HTML, plain text, Markdown.
 
 mod article;

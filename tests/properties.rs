@@ -306,8 +306,9 @@ enum BlockJunk {
     FosteredTable(Vec<&'static str>, Sentence),
     /// Cells without rows, rows without a table section.
     BareCells(Vec<Vec<&'static str>>),
-    /// `<li>` with no list around it.
-    LooseItems(Vec<Sentence>),
+    /// `<li>` with no list around it, closed or not (the last one then holds the blocks
+    /// after it).
+    LooseItems(Vec<Sentence>, bool),
     /// A form with a label, an input and a button.
     Form(Vec<&'static str>),
     /// `<iframe>` and `<embed>`.
@@ -365,7 +366,10 @@ const AVOID_BLOCKS_IN_INLINE: bool = true;
 /// `<p><li>loose item.</li></p>`; `<div><section><iframe src="https://www.youtube.com/embed/abc">
 /// </iframe></section></div>` gives `<p><section><a href=...>...</a></section></p>`.
 /// Avoided: every wrapper and page has a paragraph among its first two blocks.
-const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = true;
+/// Fixed: scoring still reads such a `<div>` as a paragraph, as Readability.js does, but
+/// `src/conform.rs` writes a `<p>` that holds any element closing a `<p>` in the HTML parser
+/// (`PARAGRAPH_CLOSERS`), at any depth, as a `<div>`.
+const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = false;
 
 /// Bug 3, tables written as no browser parses them:
 /// * rows directly in `<table>` (no `<tbody>`):
@@ -604,7 +608,10 @@ fn block_junk() -> impl Strategy<Value = BlockJunk> {
         (sentence(), sentence()).prop_map(|(a, b)| BlockJunk::FormattingAcrossBlock(a, b)),
         (words(1..5), sentence()).prop_map(|(a, b)| BlockJunk::FosteredTable(a, b)),
         prop::collection::vec(words(1..4), 1..4).prop_map(BlockJunk::BareCells),
-        sentences(1..4).prop_map(BlockJunk::LooseItems),
+        (sentences(1..4), any::<bool>()).prop_map(|(items, closed)| BlockJunk::LooseItems(
+            items,
+            closed || AVOID_LI_IN_RENAMED
+        )),
         words(1..4).prop_map(BlockJunk::Form),
         Just(BlockJunk::Embed),
         words(1..3).prop_map(BlockJunk::Select),
@@ -746,6 +753,10 @@ fn text_page() -> impl Strategy<Value = Page> {
     let blocks = blocks
         .prop_map(|block| match block {
             Block::Junk(BlockJunk::Embed) if AVOID_EMBEDS_IN_TEXT => Block::Junk(BlockJunk::Script),
+            // An unclosed loose item holds the rest of the page: a nested candidate.
+            Block::Junk(BlockJunk::LooseItems(items, _)) if AVOID_NESTED_CANDIDATES => {
+                Block::Junk(BlockJunk::LooseItems(items, true))
+            }
             block => block,
         })
         .boxed();
@@ -993,11 +1004,11 @@ fn write_block_junk(out: &mut String, junk: &BlockJunk) {
             }
             out.push_str("</table><tr><td>row outside a table</td></tr>");
         }
-        BlockJunk::LooseItems(items) => {
+        BlockJunk::LooseItems(items, closed) => {
             for item in items {
                 out.push_str("<li>");
                 write_sentence(out, item);
-                if AVOID_LI_IN_RENAMED {
+                if *closed {
                     out.push_str("</li>");
                 }
             }
