@@ -9,12 +9,13 @@
 //! HTML's tree-construction rules that our output could trip, applied to the tags we write.
 
 use crate::measure::is_phrasing;
-use crate::patterns::PARAGRAPH_CLOSERS;
+use crate::patterns::{ITEM_SEARCH_STOPS, PARAGRAPH_CLOSERS};
 use crate::render::html::{output_for, Emit};
 use crate::tree::{Element, NodeData, NodeId, Tag, Tree, NONE};
 
 pub fn conform(tree: &mut Tree, article: NodeId) {
     fix_tables(tree, article);
+    fix_nested_items(tree, article);
     fix_paragraphs(tree, article);
 }
 
@@ -221,6 +222,58 @@ fn foster(tree: &mut Tree, table: NodeId, node: NodeId, paragraph: NodeId) -> No
     paragraph
 }
 
+// ------------------------------------------------------------------------ list items
+
+/// A `<li>` outside a list, inside another `<li>` with only `div`s, `p`s and inline elements
+/// between (an `<article>` is written as a `<div>`), would close that item in a browser: it
+/// gets a `<ul>` of its own, which keeps it where it is. `<dd>`/`<dt>` get a `<dl>`.
+fn fix_nested_items(tree: &mut Tree, article: NodeId) {
+    let mut list = NONE;
+    for node in html_nodes(tree, article) {
+        let (items, list_tag): (&[Tag], Tag) = match written(tree, node) {
+            Written::Tag(Tag::Li) => (&[Tag::Li], Tag::Ul),
+            Written::Tag(Tag::Dd | Tag::Dt) => (&[Tag::Dd, Tag::Dt], Tag::Dl),
+            _ => continue,
+        };
+        if !closes_open_item(tree, node, article, items) {
+            continue;
+        }
+        // Neighbouring items share the list.
+        let mut prev = tree.prev_sibling(node);
+        while prev != NONE && written(tree, prev) == Written::Text(true) {
+            prev = tree.prev_sibling(prev);
+        }
+        if list == NONE || prev != list || !tree.is_tag(list, list_tag) {
+            list = new_element(tree, list_tag);
+            tree.insert_before(node, list);
+        } else {
+            while tree.next_sibling(list) != node {
+                let between = tree.next_sibling(list);
+                tree.append_child(list, between);
+            }
+        }
+        tree.append_child(list, node);
+    }
+}
+
+/// Whether a browser, seeing this item's start tag, would close an open item of `items`.
+fn closes_open_item(tree: &Tree, item: NodeId, article: NodeId, items: &[Tag]) -> bool {
+    for ancestor in tree.ancestors(item) {
+        if ancestor == article {
+            return false;
+        }
+        if let Written::Tag(tag) = written(tree, ancestor) {
+            if items.contains(&tag) {
+                return true;
+            }
+            if ITEM_SEARCH_STOPS.contains(&tag) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
 // ------------------------------------------------------------------------ paragraphs
 
 /// A `<p>` holding a block, at any depth (a `<div>` turned into a `<p>` that held a heading,
@@ -325,5 +378,18 @@ mod tests {
         ] {
             assert_eq!(content(body), expected);
         }
+    }
+
+    #[test]
+    fn an_item_in_a_renamed_wrapper_in_an_item_gets_a_list() {
+        // `main` is written as `div`, which a browser's search for an open `<li>` crosses.
+        assert_eq!(
+            content("<ul><li>one <main><li>two</li><li>three</main></li></ul>"),
+            "<div><ul><li>one <div><ul><li>two</li><li>three</li></ul></div></li></ul></div>"
+        );
+        assert_eq!(
+            content("<dl><dt>one <header><dd>two</dd> <dt>three</header></dl>"),
+            "<div><dl><dt>one <div><dl><dd>two</dd> <dt>three</dt></dl></div></dt></dl></div>"
+        );
     }
 }

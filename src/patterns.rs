@@ -443,3 +443,42 @@ pub const PARAGRAPH_CLOSERS: &[Tag] = &[
     Tag::Table,
     Tag::Ul,
 ];
+
+/// Written tags that are HTML "special" elements: a `<li>` (`<dd>`, `<dt>`) start tag looks
+/// for an open item to close up to the nearest of them, except `div` and `p`, which it
+/// crosses (`address` is written as `div`).
+pub const ITEM_SEARCH_STOPS: &[Tag] = &[
+    Tag::Blockquote,
+    Tag::Caption,
+    Tag::Colgroup,
+    Tag::Dd,
+    Tag::Details,
+    Tag::Dl,
+    Tag::Dt,
+    Tag::Figcaption,
+    Tag::Figure,
+    Tag::H1,
+    Tag::H2,
+    Tag::H3,
+    Tag::H4,
+    Tag::H5,
+    Tag::H6,
+    Tag::Li,
+    Tag::Ol,
+    Tag::Pre,
+    Tag::Section,
+    Tag::Summary,
+    Tag::Table,
+    Tag::Tbody,
+    Tag::Td,
+    Tag::Tfoot,
+    Tag::Th,
+    Tag::Thead,
+    Tag::Tr,
+    Tag::Ul,
+    Tag::Mi,
+    Tag::Mo,
+    Tag::Mn,
+    Tag::Ms,
+    Tag::Mtext,
+];

@@ -407,7 +407,12 @@ const AVOID_BREAKS_IN_INLINE: bool = true;
 /// `<ul><li>one <div><li>two</li></div></li></ul>`, which a browser parses as
 /// `<ul><li>one <div></div></li><li>two</li></ul>`. (`dt`/`dd` the same.)
 /// Avoided: loose `<li>` (`BlockJunk::LooseItems`) are closed.
-const AVOID_LI_IN_RENAMED: bool = true;
+/// Fixed: `src/conform.rs` gives such an item (one a browser would take out of an open item
+/// of its kind) a `<ul>` (`<dl>` for `dd`/`dt`) of its own, which stops that search; ingest
+/// now closes an open `dd`/`dt` only across the elements an `li` crosses. The text property
+/// still closes them: an unclosed one holds the rest of the page (see
+/// [`AVOID_NESTED_CANDIDATES`]).
+const AVOID_LI_IN_RENAMED: bool = false;
 
 /// Bug 6 (found by the text property), an embed is a link in `content` but is missing from
 /// `textContent`: `<article><p>..</p><iframe src="https://www.youtube.com/embed/abc"></iframe>

@@ -337,8 +337,8 @@ impl Builder {
             {
                 return;
             }
-            // `<li>` and `<p>` only close across phrasing and a few wrappers.
-            if targets[0] == Tag::Li
+            // `<li>`, `<dd>` and `<dt>` only close across phrasing and a few wrappers.
+            if matches!(targets[0], Tag::Li | Tag::Dd)
                 && !matches!(open.tag, Tag::Div | Tag::P | Tag::Address)
                 && is_special(open.tag)
             {
