@@ -399,7 +399,9 @@ const AVOID_TABLE_TREES: bool = false;
 /// `<p>Some <abbr>said <br><br>more text here</abbr> end.</p>` gives
 /// `<p>Some <abbr>said <p>more text here</p></abbr> end.</p>`.
 /// Avoided: no `<br>` after an unclosed inline element in the same paragraph.
-const AVOID_BREAKS_IN_INLINE: bool = true;
+/// Fixed: `score::replace_double_breaks` makes paragraphs of `<br><br>` runs only when their
+/// parent is a block; inside an inline element they stay breaks.
+const AVOID_BREAKS_IN_INLINE: bool = false;
 
 /// Bug 5, `main`, `article`, `header`, `hgroup`, `center`, `search` are written as `<div>`,
 /// which changes how a browser parses a `<li>` inside them (they end the search for an open
