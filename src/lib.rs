@@ -27,10 +27,14 @@
 //!    qualifying siblings form the article. Retried with relaxed rules when too short.
 //! 5. **Clean up** ([`cleanup`]): Readability.js's conditional cleaning, lazy images,
 //!    absolute URLs, then our precision pass against share bars, related blocks and ads.
-//! 6. **Render** ([`render`]): sanitised HTML, plain text, Markdown.
+//! 6. **Conform** ([`conform`], run before the precision pass): the tree becomes one that a
+//!    browser's parser builds back from our HTML (rows get a `<tbody>`, a `<p>` holding a
+//!    block becomes a `<div>`...).
+//! 7. **Render** ([`render`]): sanitised HTML, plain text, Markdown.
 
 mod article;
 mod cleanup;
+mod conform;
 mod entities;
 mod entities_table;
 mod error;
@@ -321,6 +325,8 @@ fn extract(
 
     let resolver = url::Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
     cleanup::post_process(&mut work, article, &resolver);
+    // Before the precision pass, which then sees the blocks a second cleaning would see.
+    conform::conform(&mut work, article);
     cleanup::remove_boilerplate(&mut work, article);
     if let Some(declared) = &metadata.declared_body {
         cleanup::trim_to_declared_body(&mut work, article, declared);

@@ -3,6 +3,8 @@
 //! Class/id lists are matched as lower-case substrings of an element's `class` and `id`
 //! (the "hint"), the way Readability.js's regular expressions match them.
 
+use crate::tree::Tag;
+
 // ---------------------------------------------------------------- limits
 
 /// Default for `Options::max_input_bytes`.
@@ -420,3 +422,72 @@ pub const DECLARED_BODY_MIN_SHARE: f64 = 0.5;
 pub const DECLARED_BODY_MIN_WORDS: usize = 80;
 /// A block is kept when this share of its word 4-grams occurs in the declared body.
 pub const DECLARED_BODY_BLOCK_OVERLAP: f64 = 0.5;
+
+// ---------------------------------------------- how a browser parses our output
+
+/// Written tags whose start tag closes an open `<p>` (HTML's "close a p element"): a `<p>`
+/// we write must not hold one, at any depth, or a browser splits it.
+pub const PARAGRAPH_CLOSERS: &[Tag] = &[
+    Tag::Blockquote,
+    Tag::Dd,
+    Tag::Details,
+    Tag::Div,
+    Tag::Dl,
+    Tag::Dt,
+    Tag::Figcaption,
+    Tag::Figure,
+    Tag::H1,
+    Tag::H2,
+    Tag::H3,
+    Tag::H4,
+    Tag::H5,
+    Tag::H6,
+    Tag::Hr,
+    Tag::Li,
+    Tag::Ol,
+    Tag::P,
+    Tag::Pre,
+    Tag::Section,
+    Tag::Summary,
+    Tag::Table,
+    Tag::Ul,
+];
+
+/// Written tags that are HTML "special" elements: a `<li>` (`<dd>`, `<dt>`) start tag looks
+/// for an open item to close up to the nearest of them, except `div` and `p`, which it
+/// crosses (`address` is written as `div`).
+pub const ITEM_SEARCH_STOPS: &[Tag] = &[
+    Tag::Blockquote,
+    Tag::Caption,
+    Tag::Colgroup,
+    Tag::Dd,
+    Tag::Details,
+    Tag::Dl,
+    Tag::Dt,
+    Tag::Figcaption,
+    Tag::Figure,
+    Tag::H1,
+    Tag::H2,
+    Tag::H3,
+    Tag::H4,
+    Tag::H5,
+    Tag::H6,
+    Tag::Li,
+    Tag::Ol,
+    Tag::Pre,
+    Tag::Section,
+    Tag::Summary,
+    Tag::Table,
+    Tag::Tbody,
+    Tag::Td,
+    Tag::Tfoot,
+    Tag::Th,
+    Tag::Thead,
+    Tag::Tr,
+    Tag::Ul,
+    Tag::Mi,
+    Tag::Mo,
+    Tag::Mn,
+    Tag::Ms,
+    Tag::Mtext,
+];

@@ -503,7 +503,9 @@ fn merge_siblings(tree: &mut Tree, scores: &Scores, top_candidate: NodeId) -> No
     article
 }
 
-/// `<br><br>` runs become paragraph breaks, as Readability.js's `_replaceBrs` does.
+/// `<br><br>` runs become paragraph breaks, as Readability.js's `_replaceBrs` does, but only
+/// in blocks: a `<p>` inside an inline element (`<abbr>said <br><br>more</abbr>`) is one a
+/// browser would pull out of the paragraph around it, so those breaks stay breaks.
 pub fn replace_double_breaks(tree: &mut Tree) {
     let brs: Vec<NodeId> = tree
         .descendants(Tree::ROOT)
@@ -511,6 +513,9 @@ pub fn replace_double_breaks(tree: &mut Tree) {
         .collect();
     for br in brs {
         if tree.parent(br) == NONE || !tree.is_attached(br) {
+            continue;
+        }
+        if !tree.tag(tree.parent(br)).is_some_and(Tag::is_block) {
             continue;
         }
         let mut replaced = false;
@@ -564,4 +569,38 @@ fn next_non_whitespace_sibling(tree: &Tree, node: NodeId) -> NodeId {
         next = tree.next_sibling(next);
     }
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `<div>Some <abbr>said <br><br>more</abbr> end. <br><br>after</div>`, built by hand.
+    #[test]
+    fn double_breaks_make_paragraphs_only_in_blocks() {
+        let mut tree = Tree::new();
+        let append = |tree: &mut Tree, parent: NodeId, tag: Option<Tag>, text: &str| {
+            let node = match tag {
+                Some(tag) => tree.new_element(Element::new(tag)),
+                None => tree.new_text(text.to_owned()),
+            };
+            tree.append_child(parent, node);
+            node
+        };
+        let div = append(&mut tree, Tree::ROOT, Some(Tag::Div), "");
+        append(&mut tree, div, None, "Some ");
+        let abbr = append(&mut tree, div, Some(Tag::Abbr), "");
+        append(&mut tree, abbr, None, "said ");
+        append(&mut tree, abbr, Some(Tag::Br), "");
+        append(&mut tree, abbr, Some(Tag::Br), "");
+        append(&mut tree, abbr, None, "more");
+        append(&mut tree, div, None, " end. ");
+        append(&mut tree, div, Some(Tag::Br), "");
+        append(&mut tree, div, Some(Tag::Br), "");
+        append(&mut tree, div, None, "after");
+        replace_double_breaks(&mut tree);
+        let tags: Vec<Option<Tag>> = tree.children(div).map(|id| tree.tag(id)).collect();
+        assert_eq!(tags, [None, Some(Tag::Abbr), None, Some(Tag::P)]);
+        assert_eq!(tree.element_children(abbr).count(), 2, "the breaks stay");
+    }
 }

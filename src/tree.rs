@@ -429,6 +429,25 @@ impl Tree {
         node.next = NONE;
     }
 
+    /// Replaces an element by its children; returns the first of them (or the node that
+    /// followed it when it had none).
+    pub fn unwrap(&mut self, id: NodeId) -> NodeId {
+        let after = self.next_sibling(id);
+        let first = self.first_child(id);
+        let mut child = first;
+        while child != NONE {
+            let next = self.next_sibling(child);
+            self.insert_before(id, child);
+            child = next;
+        }
+        self.detach(id);
+        if first != NONE {
+            first
+        } else {
+            after
+        }
+    }
+
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             tree: self,

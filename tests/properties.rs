@@ -306,8 +306,9 @@ enum BlockJunk {
     FosteredTable(Vec<&'static str>, Sentence),
     /// Cells without rows, rows without a table section.
     BareCells(Vec<Vec<&'static str>>),
-    /// `<li>` with no list around it.
-    LooseItems(Vec<Sentence>),
+    /// `<li>` with no list around it, closed or not (the last one then holds the blocks
+    /// after it).
+    LooseItems(Vec<Sentence>, bool),
     /// A form with a label, an input and a button.
     Form(Vec<&'static str>),
     /// `<iframe>` and `<embed>`.
@@ -365,7 +366,10 @@ const AVOID_BLOCKS_IN_INLINE: bool = true;
 /// `<p><li>loose item.</li></p>`; `<div><section><iframe src="https://www.youtube.com/embed/abc">
 /// </iframe></section></div>` gives `<p><section><a href=...>...</a></section></p>`.
 /// Avoided: every wrapper and page has a paragraph among its first two blocks.
-const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = true;
+/// Fixed: scoring still reads such a `<div>` as a paragraph, as Readability.js does, but
+/// `src/conform.rs` writes a `<p>` that holds any element closing a `<p>` in the HTML parser
+/// (`PARAGRAPH_CLOSERS`), at any depth, as a `<div>`.
+const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = false;
 
 /// Bug 3, tables written as no browser parses them:
 /// * rows directly in `<table>` (no `<tbody>`):
@@ -384,13 +388,20 @@ const AVOID_DIV_TO_P_AROUND_BLOCKS: bool = true;
 /// Avoided: tables always have `<tbody>`, `BlockJunk::FosteredTable` and
 /// `BlockJunk::BareCells` are not generated, and every page has a paragraph or two of running
 /// text.
-const AVOID_TABLE_TREES: bool = true;
+/// Fixed: ingest opens the `<tbody>` and `<tr>` a browser implies (and a row or row group
+/// ends the open cell), and `src/conform.rs` puts what later steps move into the same shape
+/// (rows in a `<tbody>`, cells in a `<tr>`, other content moved before the table, its text and
+/// inline elements in a `<p>`) and writes rows and cells outside a table as their content (a
+/// cell as a `<div>`). A row that wins still loses the table's other rows.
+const AVOID_TABLE_TREES: bool = false;
 
 /// Bug 4, `<br><br>` inside an inline element becomes a `<p>` inside it:
 /// `<p>Some <abbr>said <br><br>more text here</abbr> end.</p>` gives
 /// `<p>Some <abbr>said <p>more text here</p></abbr> end.</p>`.
 /// Avoided: no `<br>` after an unclosed inline element in the same paragraph.
-const AVOID_BREAKS_IN_INLINE: bool = true;
+/// Fixed: `score::replace_double_breaks` makes paragraphs of `<br><br>` runs only when their
+/// parent is a block; inside an inline element they stay breaks.
+const AVOID_BREAKS_IN_INLINE: bool = false;
 
 /// Bug 5, `main`, `article`, `header`, `hgroup`, `center`, `search` are written as `<div>`,
 /// which changes how a browser parses a `<li>` inside them (they end the search for an open
@@ -398,7 +409,12 @@ const AVOID_BREAKS_IN_INLINE: bool = true;
 /// `<ul><li>one <div><li>two</li></div></li></ul>`, which a browser parses as
 /// `<ul><li>one <div></div></li><li>two</li></ul>`. (`dt`/`dd` the same.)
 /// Avoided: loose `<li>` (`BlockJunk::LooseItems`) are closed.
-const AVOID_LI_IN_RENAMED: bool = true;
+/// Fixed: `src/conform.rs` gives such an item (one a browser would take out of an open item
+/// of its kind) a `<ul>` (`<dl>` for `dd`/`dt`) of its own, which stops that search; ingest
+/// now closes an open `dd`/`dt` only across the elements an `li` crosses. The text property
+/// still closes them: an unclosed one holds the rest of the page (see
+/// [`AVOID_NESTED_CANDIDATES`]).
+const AVOID_LI_IN_RENAMED: bool = false;
 
 /// Bug 6 (found by the text property), an embed is a link in `content` but is missing from
 /// `textContent`: `<article><p>..</p><iframe src="https://www.youtube.com/embed/abc"></iframe>
@@ -599,7 +615,10 @@ fn block_junk() -> impl Strategy<Value = BlockJunk> {
         (sentence(), sentence()).prop_map(|(a, b)| BlockJunk::FormattingAcrossBlock(a, b)),
         (words(1..5), sentence()).prop_map(|(a, b)| BlockJunk::FosteredTable(a, b)),
         prop::collection::vec(words(1..4), 1..4).prop_map(BlockJunk::BareCells),
-        sentences(1..4).prop_map(BlockJunk::LooseItems),
+        (sentences(1..4), any::<bool>()).prop_map(|(items, closed)| BlockJunk::LooseItems(
+            items,
+            closed || AVOID_LI_IN_RENAMED
+        )),
         words(1..4).prop_map(BlockJunk::Form),
         Just(BlockJunk::Embed),
         words(1..3).prop_map(BlockJunk::Select),
@@ -741,6 +760,10 @@ fn text_page() -> impl Strategy<Value = Page> {
     let blocks = blocks
         .prop_map(|block| match block {
             Block::Junk(BlockJunk::Embed) if AVOID_EMBEDS_IN_TEXT => Block::Junk(BlockJunk::Script),
+            // An unclosed loose item holds the rest of the page: a nested candidate.
+            Block::Junk(BlockJunk::LooseItems(items, _)) if AVOID_NESTED_CANDIDATES => {
+                Block::Junk(BlockJunk::LooseItems(items, true))
+            }
             block => block,
         })
         .boxed();
@@ -988,11 +1011,11 @@ fn write_block_junk(out: &mut String, junk: &BlockJunk) {
             }
             out.push_str("</table><tr><td>row outside a table</td></tr>");
         }
-        BlockJunk::LooseItems(items) => {
+        BlockJunk::LooseItems(items, closed) => {
             for item in items {
                 out.push_str("<li>");
                 write_sentence(out, item);
-                if AVOID_LI_IN_RENAMED {
+                if *closed {
                     out.push_str("</li>");
                 }
             }

@@ -183,6 +183,7 @@ impl Builder {
 
         if mode == Mode::Keep {
             self.apply_implied_ends(tag);
+            self.open_implied_table_parts(tag);
         }
         let pushable = start.can_have_content && !tag.is_void();
         if pushable && self.stack.len() >= MAX_OPEN_ELEMENTS {
@@ -278,19 +279,27 @@ impl Builder {
         match tag {
             Tag::Li => self.close_in_scope(&[Tag::Li], &[Tag::Ul, Tag::Ol, Tag::Menu]),
             Tag::Dd | Tag::Dt => self.close_in_scope(&[Tag::Dd, Tag::Dt], &[Tag::Dl]),
-            Tag::Tr => self.close_in_scope(&[Tag::Tr], &[Tag::Table]),
+            Tag::Tr => {
+                self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Table]);
+                self.close_in_scope(&[Tag::Tr], &[Tag::Table]);
+            }
             Tag::Td | Tag::Th => self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table]),
-            Tag::Tbody | Tag::Thead | Tag::Tfoot => self.close_in_scope(
-                &[
-                    Tag::Tbody,
-                    Tag::Thead,
-                    Tag::Tfoot,
-                    Tag::Caption,
-                    Tag::Colgroup,
-                ],
-                &[Tag::Table],
-            ),
+            Tag::Tbody | Tag::Thead | Tag::Tfoot => {
+                // A row group ends the open cell, as a browser's "in cell" mode does.
+                self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Table]);
+                self.close_in_scope(
+                    &[
+                        Tag::Tbody,
+                        Tag::Thead,
+                        Tag::Tfoot,
+                        Tag::Caption,
+                        Tag::Colgroup,
+                    ],
+                    &[Tag::Table],
+                )
+            }
             Tag::Caption | Tag::Colgroup => {
+                self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Table]);
                 self.close_in_scope(&[Tag::Caption, Tag::Colgroup], &[Tag::Table])
             }
             Tag::A => self.close_in_scope(&[Tag::A], &[]),
@@ -306,6 +315,44 @@ impl Builder {
         }
     }
 
+    /// A row directly in a table opens a `<tbody>`, a cell outside a row a `<tr>`: the tree a
+    /// browser builds, and the one our output gives when cleaned again.
+    fn open_implied_table_parts(&mut self, tag: Tag) {
+        if matches!(tag, Tag::Tr | Tag::Td | Tag::Th) && self.current_tag() == Some(Tag::Table) {
+            self.open_implied(Tag::Tbody);
+        }
+        if matches!(tag, Tag::Td | Tag::Th)
+            && matches!(
+                self.current_tag(),
+                Some(Tag::Tbody | Tag::Thead | Tag::Tfoot)
+            )
+        {
+            self.open_implied(Tag::Tr);
+        }
+    }
+
+    /// The innermost open element, if it is in the tree.
+    fn current_tag(&self) -> Option<Tag> {
+        match self.stack.last() {
+            Some(open) if open.mode == Mode::Keep && open.node != NONE => Some(open.tag),
+            _ => None,
+        }
+    }
+
+    fn open_implied(&mut self, tag: Tag) {
+        if self.stack.len() >= MAX_OPEN_ELEMENTS || self.tree_full() {
+            return;
+        }
+        let (parent, _) = self.current();
+        let node = self.tree.new_element(Element::new(tag));
+        self.tree.append_child(parent, node);
+        self.stack.push(Open {
+            tag,
+            node,
+            mode: Mode::Keep,
+        });
+    }
+
     /// Pops to the nearest open element among `targets`, unless a scope boundary or one of
     /// `stop_at` comes first.
     fn close_in_scope(&mut self, targets: &[Tag], stop_at: &[Tag]) {
@@ -319,8 +366,8 @@ impl Builder {
             {
                 return;
             }
-            // `<li>` and `<p>` only close across phrasing and a few wrappers.
-            if targets[0] == Tag::Li
+            // `<li>`, `<dd>` and `<dt>` only close across phrasing and a few wrappers.
+            if matches!(targets[0], Tag::Li | Tag::Dd)
                 && !matches!(open.tag, Tag::Div | Tag::P | Tag::Address)
                 && is_special(open.tag)
             {
