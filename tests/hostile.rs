@@ -54,8 +54,8 @@ fn assert_acceptable(what: &str, result: &Result<Article, Error>) {
             );
             assert_eq!(
                 article.length,
-                article.text_content.chars().count(),
-                "{what}: length is not the text's character count"
+                article.text_content.encode_utf16().count(),
+                "{what}: length is not the text's length in UTF-16 code units"
             );
         }
         Err(error) => assert!(
