@@ -139,7 +139,11 @@ pub fn is_probably_readerable(html: &str) -> bool {
             let depth = state.open.len();
             let state_for_end = Rc::clone(&on_element);
             drop(state);
-            el.on_end_tag(end_tag!(move |_end| {
+            el.on_end_tag(end_tag!(move |end| {
+                // Also called for an end tag that closes an ancestor in lol_html's stack.
+                if end.name() != tag {
+                    return Ok(());
+                }
                 let mut state = state_for_end.borrow_mut();
                 while state.open.len() >= depth {
                     state.close_top();

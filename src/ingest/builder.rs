@@ -235,6 +235,18 @@ impl Builder {
     /// Index of the element an end tag for `tag` closes, following HTML's scoping rules.
     fn find_open(&self, tag: Tag) -> Option<usize> {
         let special = is_special(tag);
+        // Table parts close in "table scope": through open cells and anything in them.
+        let table_part = matches!(
+            tag,
+            Tag::Table
+                | Tag::Caption
+                | Tag::Tbody
+                | Tag::Thead
+                | Tag::Tfoot
+                | Tag::Tr
+                | Tag::Td
+                | Tag::Th
+        );
         for (index, open) in self.stack.iter().enumerate().rev() {
             if open.tag == tag {
                 return Some(index);
@@ -242,7 +254,12 @@ impl Builder {
             if open.mode != Mode::Keep {
                 continue;
             }
-            if is_scope_boundary(open.tag) || (!special && is_special(open.tag)) {
+            let boundary = if table_part {
+                matches!(open.tag, Tag::Html | Tag::Table | Tag::Template)
+            } else {
+                is_scope_boundary(open.tag) || (!special && is_special(open.tag))
+            };
+            if boundary {
                 return None;
             }
         }
@@ -904,6 +921,39 @@ fn parse_attributes(source: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn content(body: &str) -> String {
+        let paragraph = "<p>The harbour committee met on Tuesday evening to discuss the new \
+            ferry timetable, which has been criticised by commuters and shop owners alike.</p>";
+        let html = format!("<html><body><article>{paragraph}{body}</article></body></html>");
+        let options = crate::Options {
+            char_threshold: 50,
+            ..crate::Options::default()
+        };
+        let article = crate::clean(&html, &options).expect("an article");
+        article.content.replace(paragraph, "")
+    }
+
+    /// lol_html calls the end-tag handlers of everything its own stack pops: an `</i>` that
+    /// matches an `<i>` left open paragraphs ago must not close the current paragraph.
+    #[test]
+    fn only_an_elements_own_end_tag_closes_it() {
+        assert_eq!(
+            content("<p>one <i>two. <p>three <b><i>four</b></i> <a href='/x'>five</a>. six</p>"),
+            "<div><p>one <i>two. </i></p><p>three <b><i>four</i></b> \
+             <a href=\"/x\">five</a>. six</p></div>"
+        );
+    }
+
+    /// `</table>` closes the cells and rows still open (table scope), as in a browser.
+    #[test]
+    fn table_end_tags_close_open_cells() {
+        assert_eq!(
+            content("<table><td>a<td>b<div>c</table><p>after the table, text.</p>"),
+            "<div><table><tbody><tr><td>a</td><td>b<p>c</p></td></tr></tbody></table>\
+             <p>after the table, text.</p></div>"
+        );
+    }
 
     #[test]
     fn parses_noscript_attributes() {

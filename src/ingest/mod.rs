@@ -129,8 +129,12 @@ impl Ingest {
                 let wants_end = on_element.borrow_mut().start_tag(start);
                 if wants_end && can_have_content {
                     let state = Rc::clone(&on_element);
-                    el.on_end_tag(end_tag!(move |_end| {
-                        state.borrow_mut().end_tag(tag);
+                    el.on_end_tag(end_tag!(move |end| {
+                        // lol_html also calls this for an end tag that closes an ancestor
+                        // in its own (tree-less) stack: only our own end tag counts.
+                        if Tag::from_name(&end.name()) == tag {
+                            state.borrow_mut().end_tag(tag);
+                        }
                         Ok(())
                     }))?;
                 }
