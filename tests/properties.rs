@@ -20,6 +20,9 @@
 //! PROPTEST_CASES=5000 cargo test --release --test properties
 //! ```
 //!
+//! Seeds are random unless `PROPTEST_RNG_SEED` is set; `.ci/test` sets it, so CI runs are
+//! reproducible, and exploring more seeds is a local job.
+//!
 //! A failure prints the shrunk page model (`Page { .. }`), the HTML made from it and the
 //! first difference.
 //!
