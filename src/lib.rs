@@ -93,11 +93,11 @@ pub fn clean_into(
     extract(ingest.finish()?, options, Some(sink))
 }
 
-/// Whether the page probably holds an article (Readability.js's `isProbablyReaderable`).
+/// Whether the page probably holds an article (Readability.js's `isProbablyReaderable`, with
+/// its `minContentLength` and `minScore` options; the other options do not apply).
 /// Cheap: no tree is built and reading stops as soon as the answer is yes.
 pub fn is_probably_readerable(html: &str, options: &Options) -> bool {
-    let _ = options;
-    readerable::is_probably_readerable(html)
+    readerable::is_probably_readerable(html, options.min_content_length, options.min_score)
 }
 
 /// A streaming cleaner: feed the page's bytes as they arrive, in chunks of any size, in any

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::patterns::{DEFAULT_CHAR_THRESHOLD, DEFAULT_MAX_INPUT_BYTES};
+use crate::patterns::{
+    DEFAULT_CHAR_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, READERABLE_MIN_CONTENT_LENGTH,
+    READERABLE_MIN_SCORE,
+};
 
 /// What the cleaner is told about a page and what it should produce.
 ///
@@ -42,6 +45,13 @@ pub struct Options {
     /// `content` and `markdown`). Default: false: `textContent` is the running text of the
     /// article, what one reads aloud, indexes or summarises.
     pub text_captions: bool,
+    /// [`crate::is_probably_readerable`]: a block counts only with at least this many
+    /// characters of text. Default: 140 (as Readability.js).
+    pub min_content_length: usize,
+    /// [`crate::is_probably_readerable`]: the page is readerable once the blocks' score
+    /// (the sum of `sqrt(length - minContentLength)`) passes this. Default: 20 (as
+    /// Readability.js).
+    pub min_score: f64,
 }
 
 impl Default for Options {
@@ -56,13 +66,15 @@ impl Default for Options {
             output_text: true,
             output_markdown: false,
             text_captions: false,
+            min_content_length: READERABLE_MIN_CONTENT_LENGTH,
+            min_score: READERABLE_MIN_SCORE,
         }
     }
 }
 
 impl Options {
-    /// Checks the values: a known `encoding` label, `maxInputBytes` above 0, an absolute
-    /// http(s) `url`. Every entry point calls it.
+    /// Checks the values: a known `encoding` label, `maxInputBytes` above 0, a finite
+    /// `minScore`, an absolute http(s) `url`. Every entry point calls it.
     ///
     /// # Errors
     /// [`ErrorKind::UnsupportedEncoding`] or [`ErrorKind::BadOption`].
@@ -74,6 +86,12 @@ impl Options {
                     format!("unknown encoding label {label:?}"),
                 ));
             }
+        }
+        if !self.min_score.is_finite() {
+            return Err(Error::new(
+                ErrorKind::BadOption,
+                "minScore must be a finite number",
+            ));
         }
         if self.max_input_bytes == 0 {
             return Err(Error::new(

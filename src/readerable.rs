@@ -8,8 +8,7 @@ use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, Settings};
 
 use crate::patterns::{
-    MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, READERABLE_MIN_CONTENT_LENGTH,
-    READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
+    MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, UNLIKELY_CANDIDATES,
 };
 use crate::text::{contains_any, lower_case};
 
@@ -27,11 +26,11 @@ struct Candidate {
     seen_text: bool,
 }
 
-#[derive(Default)]
 struct State {
     open: Vec<Candidate>,
     score: f64,
     next_p_in_list: bool,
+    min_content_length: usize,
 }
 
 impl State {
@@ -47,10 +46,10 @@ impl State {
             - candidate
                 .trailing_space
                 .min(candidate.chars - candidate.leading_space);
-        if length < READERABLE_MIN_CONTENT_LENGTH {
+        if length < self.min_content_length {
             return;
         }
-        self.score += ((length - READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+        self.score += ((length - self.min_content_length) as f64).sqrt();
     }
 
     fn text(&mut self, text: &str) {
@@ -86,8 +85,13 @@ fn is_visible(el: &Element) -> bool {
 
 /// Whether the page probably has an article worth extracting. Cheap: one streaming pass,
 /// no tree, and it stops reading as soon as it is sure.
-pub fn is_probably_readerable(html: &str) -> bool {
-    let state = Rc::new(RefCell::new(State::default()));
+pub fn is_probably_readerable(html: &str, min_content_length: usize, min_score: f64) -> bool {
+    let state = Rc::new(RefCell::new(State {
+        open: Vec::new(),
+        score: 0.0,
+        next_p_in_list: false,
+        min_content_length,
+    }));
     let in_list = Rc::clone(&state);
     let on_br = Rc::clone(&state);
     let on_element = Rc::clone(&state);
@@ -165,7 +169,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
         if rewriter.write(chunk).is_err() {
             break;
         }
-        if state.borrow().score > READERABLE_MIN_SCORE {
+        if state.borrow().score > min_score {
             return true;
         }
     }
@@ -174,5 +178,34 @@ pub fn is_probably_readerable(html: &str) -> bool {
     while !state.open.is_empty() {
         state.close_top();
     }
-    state.score > READERABLE_MIN_SCORE
+    state.score > min_score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patterns::{READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE};
+
+    const BLOG_POST: &str = include_str!("../tests/fixtures/pages/blog-post.html");
+    const NOT_AN_ARTICLE: &str = include_str!("../tests/fixtures/pages/not-an-article.html");
+
+    #[test]
+    fn thresholds_are_readabilitys_options() {
+        let default = |html| {
+            is_probably_readerable(html, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE)
+        };
+        assert!(default(BLOG_POST));
+        assert!(!default(NOT_AN_ARTICLE));
+        assert!(!is_probably_readerable(
+            BLOG_POST,
+            100_000,
+            READERABLE_MIN_SCORE
+        ));
+        assert!(!is_probably_readerable(
+            BLOG_POST,
+            READERABLE_MIN_CONTENT_LENGTH,
+            1e9
+        ));
+        assert!(is_probably_readerable(NOT_AN_ARTICLE, 1, 0.0));
+    }
 }

@@ -32,6 +32,10 @@ export interface Options {
   outputMarkdown?: boolean;
   /** Include figure captions and photo credits in `textContent`. Default false. */
   textCaptions?: boolean;
+  /** `isProbablyReaderable`: characters a block needs to count. Default 140 (as Readability.js). */
+  minContentLength?: number;
+  /** `isProbablyReaderable`: score the page must pass. Default 20 (as Readability.js). */
+  minScore?: number;
 }
 
 /** A cleaned article. Field names follow Mozilla Readability.js. */

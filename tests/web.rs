@@ -412,6 +412,15 @@ fn options_are_validated_and_errors_name_the_key() {
 fn readerable_check() {
     assert!(is_probably_readerable(page_text("blog-post"), None).unwrap());
     assert!(!is_probably_readerable(NOT_AN_ARTICLE, None).unwrap());
+    // Readability.js's options: a page needs more, or less, to pass.
+    let strict = options(r#"{"minContentLength": 100000}"#);
+    assert!(!is_probably_readerable(page_text("blog-post"), strict).unwrap());
+    let lenient = options(r#"{"minContentLength": 1, "minScore": 0}"#);
+    assert!(is_probably_readerable(NOT_AN_ARTICLE, lenient).unwrap());
+    let error = is_probably_readerable(NOT_AN_ARTICLE, options(r#"{"minScore": "high"}"#))
+        .expect_err("a string is not a score");
+    assert_eq!(get_string(&error, "code"), "BAD_OPTION");
+    assert!(get_string(&error, "message").contains("minScore"));
 }
 
 /// `innerHTML` of a `<div>` holding `fragment`.
