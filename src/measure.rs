@@ -128,9 +128,11 @@ impl TextRun {
 }
 
 /// [`text_len`] and [`link_density`] of every node, in one bottom-up pass instead of a walk
-/// of each candidate's subtree. Valid until the tree changes.
+/// of each candidate's subtree. Valid until the tree changes. Unlike [`TextCache`] (clean-up's,
+/// which counts each text node trimmed and follows removals), the numbers are exactly the
+/// walks', so scoring keeps Readability.js's.
 pub struct LinkDensities {
-    text: Vec<u32>,
+    runs: Vec<TextRun>,
     /// Text of the outermost links below each node, full weight and `#` links apart.
     links: Vec<[u32; 2]>,
 }
@@ -170,14 +172,13 @@ impl LinkDensities {
             runs[index] = run;
             links[index] = below;
         }
-        LinkDensities {
-            text: runs.iter().map(|run| run.count).collect(),
-            links,
-        }
+        LinkDensities { runs, links }
     }
 
     pub fn text_len(&self, id: NodeId) -> usize {
-        self.text.get(id as usize).copied().unwrap_or(0) as usize
+        self.runs
+            .get(id as usize)
+            .map_or(0, |run| run.count as usize)
     }
 
     pub fn link_density(&self, id: NodeId) -> f64 {

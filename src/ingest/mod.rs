@@ -62,7 +62,7 @@ pub struct Ingest {
     pending: Vec<u8>,
     /// Bytes held back until a BOM can be ruled in or out.
     head: Vec<u8>,
-    /// The encoding being parsed, and whether it is only a guess a `<meta>` may overrule.
+    /// The encoding being parsed (a guess while `replay` is kept).
     encoding: &'static Encoding,
     /// Every byte so far, kept while the encoding is a guess, to parse again if it changes.
     replay: Option<Vec<u8>>,
