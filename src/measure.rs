@@ -4,7 +4,7 @@
 use crate::patterns::{
     CLASS_WEIGHT, HASH_LINK_WEIGHT, NEGATIVE_HINTS, NEGATIVE_WORDS, POSITIVE_HINTS,
 };
-use crate::text::{contains_any, has_word, lower_case};
+use crate::text::{has_word, lower_case};
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
 
 /// The element's text, trimmed, with whitespace runs collapsed (Readability's innerText).
@@ -238,12 +238,12 @@ pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
             continue;
         }
         let value = lower_case(value);
-        if contains_any(&value, NEGATIVE_HINTS)
+        if NEGATIVE_HINTS.found_in(&value)
             || NEGATIVE_WORDS.iter().any(|word| has_word(&value, word))
         {
             weight -= CLASS_WEIGHT;
         }
-        if contains_any(&value, POSITIVE_HINTS) {
+        if POSITIVE_HINTS.found_in(&value) {
             weight += CLASS_WEIGHT;
         }
     }

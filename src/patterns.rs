@@ -3,6 +3,7 @@
 //! Class/id lists are matched as lower-case substrings of an element's `class` and `id`
 //! (the "hint"), the way Readability.js's regular expressions match them.
 
+use crate::text::Needles;
 use crate::tree::Tag;
 
 // ---------------------------------------------------------------- limits
@@ -53,7 +54,7 @@ pub const SIBLING_SCORE_RATIO: f64 = 0.2;
 pub const READING_WORDS_PER_MINUTE: usize = 230;
 
 /// Class/id fragments of page furniture: removed before scoring (first attempt only).
-pub const UNLIKELY_CANDIDATES: &[&str] = &[
+pub static UNLIKELY_CANDIDATES: Needles = Needles::new(&[
     "-ad-",
     "ai2html",
     "banner",
@@ -85,12 +86,12 @@ pub const UNLIKELY_CANDIDATES: &[&str] = &[
     "pager",
     "popup",
     "yom-remote",
-];
+]);
 
 /// Class/id fragments that save an element from [`UNLIKELY_CANDIDATES`].
-pub const MAYBE_CANDIDATES: &[&str] = &[
+pub static MAYBE_CANDIDATES: Needles = Needles::new(&[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+]);
 
 /// ARIA roles of page furniture.
 pub const UNLIKELY_ROLES: &[&str] = &[
@@ -103,7 +104,7 @@ pub const UNLIKELY_ROLES: &[&str] = &[
     "dialog",
 ];
 
-pub const POSITIVE_HINTS: &[&str] = &[
+pub static POSITIVE_HINTS: Needles = Needles::new(&[
     "article",
     "body",
     "content",
@@ -117,9 +118,9 @@ pub const POSITIVE_HINTS: &[&str] = &[
     "text",
     "blog",
     "story",
-];
+]);
 
-pub const NEGATIVE_HINTS: &[&str] = &[
+pub static NEGATIVE_HINTS: Needles = Needles::new(&[
     "-ad-",
     "hidden",
     "banner",
@@ -144,19 +145,20 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "shopping",
     "tags",
     "widget",
-];
+]);
 
 /// Whole class/id words that are negative on their own (`hid`).
 pub const NEGATIVE_WORDS: &[&str] = &["hid"];
 
-pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub static BYLINE_HINTS: Needles =
+    Needles::new(&["byline", "author", "dateline", "writtenby", "p-author"]);
 pub const MAX_BYLINE_CHARS: usize = 100;
 
 /// Share widgets left inside the article (class/id fragments).
 pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
 
 /// Hosts whose embeds are kept (as links).
-pub const VIDEO_HOSTS: &[&str] = &[
+pub static VIDEO_HOSTS: Needles = Needles::new(&[
     "youtube.com",
     "youtube-nocookie.com",
     "youtu.be",
@@ -167,10 +169,10 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "upload.wikimedia.org",
     "v.qq.com",
     "bilibili.com",
-];
+]);
 
 /// Class/id fragments of containers that never hold article text: dropped at ingest.
-pub const INGEST_DROP_HINTS: &[&str] = &[
+pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "cookie-banner",
     "cookie-consent",
     "cookieconsent",
@@ -184,7 +186,7 @@ pub const INGEST_DROP_HINTS: &[&str] = &[
     "sp_message",
     "newsletter-signup",
     "newsletter-form",
-];
+]);
 
 // ------------------------------------------------------- precision clean-up
 

@@ -10,7 +10,7 @@ use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, Setting
 use crate::patterns::{
     MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, UNLIKELY_CANDIDATES,
 };
-use crate::text::{contains_any, lower_case};
+use crate::text::lower_case;
 
 /// Bytes fed to the parser between checks for an early answer.
 const CHUNK: usize = 16 * 1024;
@@ -128,8 +128,7 @@ pub fn is_probably_readerable(html: &str, min_content_length: usize, min_score: 
                 el.get_attribute("class").unwrap_or_default(),
                 el.get_attribute("id").unwrap_or_default()
             ));
-            let unlikely =
-                contains_any(&hint, UNLIKELY_CANDIDATES) && !contains_any(&hint, MAYBE_CANDIDATES);
+            let unlikely = UNLIKELY_CANDIDATES.found_in(&hint) && !MAYBE_CANDIDATES.found_in(&hint);
             state.open.push(Candidate {
                 is_paragraph: tag == "p",
                 is_div: tag == "div",

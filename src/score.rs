@@ -14,7 +14,7 @@ use crate::patterns::{
     MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, SCORE_ANCESTOR_LEVELS,
     SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
-use crate::text::{contains_any, count_commas, text_similarity};
+use crate::text::{count_commas, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Rules that the retry loop relaxes one by one.
@@ -214,8 +214,8 @@ fn prepare_nodes(
 
         if flags.strip_unlikely {
             let hint = element.hint.as_str();
-            if contains_any(hint, UNLIKELY_CANDIDATES)
-                && !contains_any(hint, MAYBE_CANDIDATES)
+            if UNLIKELY_CANDIDATES.found_in(hint)
+                && !MAYBE_CANDIDATES.found_in(hint)
                 && !has_nearby_ancestor(tree, node, &[Tag::Table, Tag::Code])
                 && tag != Tag::A
             {
@@ -322,7 +322,7 @@ fn byline_text(tree: &Tree, node: NodeId) -> Option<String> {
     let itemprop_author = element
         .attr(Attr::Itemprop)
         .is_some_and(|prop| prop.contains("author"));
-    if !(rel_author || itemprop_author || contains_any(&element.hint, BYLINE_HINTS)) {
+    if !(rel_author || itemprop_author || BYLINE_HINTS.found_in(&element.hint)) {
         return None;
     }
     let text = inner_text(tree, node);

@@ -104,16 +104,38 @@ fn lower_char(ch: char) -> char {
     char::from_u32(lower).unwrap_or(ch)
 }
 
-/// Whether `haystack` contains any of the (lower-case) needles.
-pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    let haystack = haystack.as_bytes();
-    needles
-        .iter()
-        .any(|needle| contains_bytes(haystack, needle.as_bytes()))
+/// A fixed list of lower-case needles, with a table of their first bytes: whether any of
+/// them occurs takes one pass over the haystack instead of one per needle (class/id hints
+/// are matched for most elements of every page).
+pub struct Needles {
+    pub words: &'static [&'static str],
+    starts: [bool; 256],
 }
 
-fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
-    find_bytes(haystack, needle, 0).is_some()
+impl Needles {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut starts = [false; 256];
+        let mut index = 0;
+        while index < words.len() {
+            let word = words[index].as_bytes();
+            assert!(!word.is_empty(), "a needle cannot be empty");
+            starts[word[0] as usize] = true;
+            index += 1;
+        }
+        Needles { words, starts }
+    }
+
+    /// Whether `haystack` contains any of the needles.
+    pub fn found_in(&self, haystack: &str) -> bool {
+        let haystack = haystack.as_bytes();
+        haystack.iter().enumerate().any(|(at, &byte)| {
+            self.starts[usize::from(byte)]
+                && self
+                    .words
+                    .iter()
+                    .any(|word| haystack[at..].starts_with(word.as_bytes()))
+        })
+    }
 }
 
 /// Substring search from `from` for short haystacks (class names, hints): a plain scan
@@ -194,6 +216,17 @@ mod tests {
     }
 
     #[test]
+    fn needles_are_found_anywhere_and_only_whole() {
+        static HINTS: Needles = Needles::new(&["cookie-bar", "onetrust", "truste-"]);
+        for haystack in ["cookie-bar", "x onetrust", "é truste-x", "a cookie-bar"] {
+            assert!(HINTS.found_in(haystack), "{haystack:?}");
+        }
+        for haystack in ["", "cookie-ba", "trustee", "onetrus t", "cookie bar"] {
+            assert!(!HINTS.found_in(haystack), "{haystack:?}");
+        }
+    }
+
+    #[test]
     fn lower_case_decides_as_to_lowercase() {
         use crate::patterns::*;
         // Matched against lower-cased text, so every character of them counts.
@@ -206,14 +239,14 @@ mod tests {
         // Matched against lower-cased class/id hints and meta keys: ASCII only, so only the
         // ASCII a character lower-cases to matters.
         let hint_lists = [
-            UNLIKELY_CANDIDATES,
-            MAYBE_CANDIDATES,
-            POSITIVE_HINTS,
-            NEGATIVE_HINTS,
+            UNLIKELY_CANDIDATES.words,
+            MAYBE_CANDIDATES.words,
+            POSITIVE_HINTS.words,
+            NEGATIVE_HINTS.words,
             NEGATIVE_WORDS,
-            BYLINE_HINTS,
+            BYLINE_HINTS.words,
             SHARE_HINTS,
-            INGEST_DROP_HINTS,
+            INGEST_DROP_HINTS.words,
             BOILERPLATE_HINTS,
             SHORT_FURNITURE_HINTS,
             CAPTION_HINTS,

@@ -11,7 +11,7 @@ use crate::patterns::{
     INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES,
     MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
 };
-use crate::text::{collapse_whitespace_into, contains_any};
+use crate::text::collapse_whitespace_into;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// What happens to the content of an open element.
@@ -165,6 +165,11 @@ impl Builder {
             return false;
         }
 
+        let hint = if parent_mode == Mode::Keep {
+            class_id_hint(&start.attrs)
+        } else {
+            String::new()
+        };
         let mode = match parent_mode {
             Mode::Skip | Mode::Title | Mode::JsonLd => Mode::Skip,
             Mode::Head => match tag {
@@ -176,7 +181,7 @@ impl Builder {
                 Tag::Head => Mode::Head,
                 Tag::Title if self.meta.title.is_none() => Mode::Title,
                 Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
-                _ if is_dropped(tag, &start.attrs) => Mode::Skip,
+                _ if is_dropped(tag, &start.attrs, &hint) => Mode::Skip,
                 _ => Mode::Keep,
             },
         };
@@ -192,7 +197,7 @@ impl Builder {
         }
 
         let node = if mode == Mode::Keep && !self.tree_full() {
-            let element = build_element(tag, &start.attrs);
+            let element = build_element(tag, &start.attrs, hint);
             match element {
                 Some(element) => {
                     let (parent, _) = self.current();
@@ -493,7 +498,7 @@ impl Builder {
             let after = &rest[start + 4..];
             let end = after.find('>').unwrap_or(after.len());
             let attrs = parse_attributes(&after[..end]);
-            if let Some(element) = build_element(Tag::Img, &attrs) {
+            if let Some(element) = build_element(Tag::Img, &attrs, class_id_hint(&attrs)) {
                 if self.tree_full() {
                     return;
                 }
@@ -576,7 +581,7 @@ fn is_json_ld(attrs: &[(String, String)]) -> bool {
 }
 
 /// Elements whose content never belongs in an article.
-fn is_dropped(tag: Tag, attrs: &[(String, String)]) -> bool {
+fn is_dropped(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
     let always = matches!(
         tag,
         Tag::Script
@@ -615,14 +620,13 @@ fn is_dropped(tag: Tag, attrs: &[(String, String)]) -> bool {
         return true;
     }
     if tag == Tag::Iframe {
-        return !attr_value(attrs, "src").is_some_and(|src| contains_any(src, VIDEO_HOSTS));
+        return !attr_value(attrs, "src").is_some_and(|src| VIDEO_HOSTS.found_in(src));
     }
-    is_hidden(attrs)
+    is_hidden(attrs, hint)
 }
 
 /// Hidden by attribute or inline style, a modal dialog, or a consent banner.
-fn is_hidden(attrs: &[(String, String)]) -> bool {
-    let mut class_id = String::new();
+fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
     let mut aria_hidden = false;
     let mut modal = false;
     let mut dialog = false;
@@ -642,16 +646,12 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
             "aria-hidden" => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
             "aria-modal" => modal = value.trim().eq_ignore_ascii_case("true"),
             "role" => dialog = value.trim().eq_ignore_ascii_case("dialog"),
-            "class" | "id" => {
-                class_id.push_str(&value.to_ascii_lowercase());
-                class_id.push(' ');
-            }
             _ => {}
         }
     }
-    (aria_hidden && !class_id.contains("fallback-image"))
+    (aria_hidden && !hint.contains("fallback-image"))
         || (modal && dialog)
-        || contains_any(&class_id, INGEST_DROP_HINTS)
+        || INGEST_DROP_HINTS.found_in(hint)
 }
 
 /// Builds the stored element: known attributes only, values decoded.
@@ -714,21 +714,31 @@ pub fn reads_attribute(tag: Tag, name: &str) -> bool {
         || (is_imagey(tag) && name.starts_with("data-"))
 }
 
-fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
+/// `class` and `id`, decoded, lower-cased and joined by a space: what the class/id patterns
+/// match ([`Element::hint`]). Empty when the element has neither.
+fn class_id_hint(attrs: &[(String, String)]) -> String {
+    let (mut class, mut id) = (None, None);
+    for (name, raw) in attrs {
+        match name.as_str() {
+            "class" if class.is_none() => class = Some(raw),
+            "id" if id.is_none() => id = Some(raw),
+            _ => {}
+        }
+    }
+    if class.is_none_or(|c| c.is_empty()) && id.is_none_or(|i| i.is_empty()) {
+        return String::new();
+    }
+    let class = decode_attribute(class.map_or("", String::as_str));
+    let id = decode_attribute(id.map_or("", String::as_str));
+    crate::text::lower_case(&format!("{class} {id}"))
+}
+
+fn build_element(tag: Tag, attrs: &[(String, String)], hint: String) -> Option<Element> {
     let mut element = Element::new(tag);
-    let mut class = String::new();
-    let mut id = String::new();
+    element.hint = hint;
     let imagey = is_imagey(tag);
     for (name, raw) in attrs {
         let attr = match (attr_kind(name), name.as_str()) {
-            (Some(Attr::Class), _) => {
-                class = decode_attribute(raw);
-                Attr::Class
-            }
-            (Some(Attr::Id), _) => {
-                id = decode_attribute(raw);
-                Attr::Id
-            }
             (Some(attr), _) => attr,
             (None, "data-srcset" | "data-lazy-srcset") if imagey => Attr::LazySrcset,
             (None, other) if imagey && other.starts_with("data-") => {
@@ -743,13 +753,6 @@ fn build_element(tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
         if element.attr(attr).is_none() {
             element.attrs.push((attr, decode_attribute(raw)));
         }
-    }
-    if !class.is_empty() || !id.is_empty() {
-        let mut hint = String::with_capacity(class.len() + 1 + id.len());
-        hint.push_str(&class);
-        hint.push(' ');
-        hint.push_str(&id);
-        element.hint = crate::text::lower_case(&hint);
     }
     Some(element)
 }
