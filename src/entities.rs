@@ -3,6 +3,8 @@
 //! closely enough for real pages (numeric references, the windows-1252 remap of C1 controls,
 //! legacy references without `;`).
 
+use std::borrow::Cow;
+
 use crate::entities_table::ENTITIES;
 
 /// Longest entity name in the table; bounds the look-ahead after `&`.
@@ -16,13 +18,13 @@ const C1_REMAP: [u32; 32] = [
 ];
 
 /// Decodes character references in text content.
-pub fn decode_text(raw: &str) -> String {
+pub fn decode_text(raw: &str) -> Cow<'_, str> {
     decode(raw, false)
 }
 
 /// Decodes character references in an attribute value (legacy references followed by an
 /// alphanumeric or `=` stay literal, as in the HTML tokenizer).
-pub fn decode_attribute(raw: &str) -> String {
+pub fn decode_attribute(raw: &str) -> Cow<'_, str> {
     decode(raw, true)
 }
 
@@ -50,9 +52,10 @@ pub fn decode_numeric_only(raw: &str) -> String {
     out
 }
 
-fn decode(raw: &str, in_attribute: bool) -> String {
+/// Borrows `raw` when it holds no reference, as most text and attribute values do.
+fn decode(raw: &str, in_attribute: bool) -> Cow<'_, str> {
     let Some(first) = raw.find('&') else {
-        return raw.to_owned();
+        return Cow::Borrowed(raw);
     };
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
@@ -76,7 +79,7 @@ fn decode(raw: &str, in_attribute: bool) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Decodes the reference that follows an `&`; returns the character and bytes consumed.

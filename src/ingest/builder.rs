@@ -2,6 +2,8 @@
 //! implied-end rules (lol_html has none), what to drop before it costs memory, and the
 //! metadata that streams past.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 use super::decode::declared_by_meta;
@@ -142,7 +144,8 @@ impl Builder {
             }
             Tag::Base => {
                 if self.meta.base_href.is_none() {
-                    self.meta.base_href = attr_value(&start.attrs, "href").map(decode_attribute);
+                    self.meta.base_href = attr_value(&start.attrs, "href")
+                        .map(|href| decode_attribute(href).into_owned());
                 }
                 return false;
             }
@@ -197,7 +200,7 @@ impl Builder {
         }
 
         let node = if mode == Mode::Keep && !self.tree_full() {
-            let element = build_element(tag, &start.attrs, hint);
+            let element = build_element(tag, start.attrs, hint);
             match element {
                 Some(element) => {
                     let (parent, _) = self.current();
@@ -440,31 +443,31 @@ impl Builder {
                     return;
                 }
                 let decoded = match self.pending_kind {
-                    TextKind::Raw => raw,
+                    TextKind::Raw => Cow::Borrowed(raw.as_str()),
                     TextKind::Data | TextKind::RcData => decode_text(&raw),
                 };
-                self.append_text(node, decoded);
+                self.append_text(node, &decoded);
             }
         }
     }
 
-    fn append_text(&mut self, parent: NodeId, text: String) {
+    fn append_text(&mut self, parent: NodeId, text: &str) {
         if self.tree_full() {
             return;
         }
         let preserve = self.pre_depth > 0;
         let last = self.tree.node(parent).last_child;
         let parent_tag = self.tree.tag(parent).unwrap_or(Tag::Unknown);
-        if !preserve && is_whitespace_only(&text) && drops_whitespace(parent_tag) {
+        if !preserve && is_whitespace_only(text) && drops_whitespace(parent_tag) {
             return;
         }
         if last != NONE {
             if let Some(existing) = self.tree.text_mut(last) {
                 let before = existing.len();
                 if preserve {
-                    existing.push_str(&text);
+                    existing.push_str(text);
                 } else {
-                    collapse_whitespace_into(&text, existing);
+                    collapse_whitespace_into(text, existing);
                 }
                 self.text_bytes += existing.len() - before;
                 return;
@@ -474,13 +477,13 @@ impl Builder {
         if preserve {
             // The newline right after `<pre>` is not content.
             let trimmed = if parent_tag == Tag::Pre && self.tree.first_child(parent) == NONE {
-                text.strip_prefix('\n').unwrap_or(&text)
+                text.strip_prefix('\n').unwrap_or(text)
             } else {
-                &text
+                text
             };
             stored.push_str(trimmed);
         } else {
-            collapse_whitespace_into(&text, &mut stored);
+            collapse_whitespace_into(text, &mut stored);
         }
         if stored.is_empty() {
             return;
@@ -498,7 +501,8 @@ impl Builder {
             let after = &rest[start + 4..];
             let end = after.find('>').unwrap_or(after.len());
             let attrs = parse_attributes(&after[..end]);
-            if let Some(element) = build_element(Tag::Img, &attrs, class_id_hint(&attrs)) {
+            let hint = class_id_hint(&attrs);
+            if let Some(element) = build_element(Tag::Img, attrs, hint) {
                 if self.tree_full() {
                     return;
                 }
@@ -511,7 +515,7 @@ impl Builder {
 
     fn capture_root_attrs(&mut self, attrs: &[(String, String)], is_html: bool) {
         for (name, value) in attrs {
-            let value = decode_attribute(value.trim());
+            let value = decode_attribute(value.trim()).into_owned();
             if value.is_empty() {
                 continue;
             }
@@ -527,7 +531,8 @@ impl Builder {
     }
 
     fn capture_meta(&mut self, attrs: &[(String, String)]) {
-        let get = |name: &str| attr_value(attrs, name).map(|v| decode_attribute(v.trim()));
+        let get =
+            |name: &str| attr_value(attrs, name).map(|v| decode_attribute(v.trim()).into_owned());
         let Some(content) = get("content") else {
             return;
         };
@@ -544,7 +549,7 @@ impl Builder {
 
     fn capture_link(&mut self, attrs: &[(String, String)]) {
         let rel = attr_value(attrs, "rel").unwrap_or("").to_ascii_lowercase();
-        let href = attr_value(attrs, "href").map(|v| decode_attribute(v.trim()));
+        let href = attr_value(attrs, "href").map(|v| decode_attribute(v.trim()).into_owned());
         if let Some(href) = href {
             if rel.split_ascii_whitespace().any(|r| r == "canonical")
                 && self.meta.canonical.is_none()
@@ -730,19 +735,28 @@ fn class_id_hint(attrs: &[(String, String)]) -> String {
     }
     let class = decode_attribute(class.map_or("", String::as_str));
     let id = decode_attribute(id.map_or("", String::as_str));
-    crate::text::lower_case(&format!("{class} {id}"))
+    let mut hint = String::with_capacity(class.len() + 1 + id.len());
+    hint.push_str(&class);
+    hint.push(' ');
+    hint.push_str(&id);
+    if hint.is_ascii() {
+        hint.make_ascii_lowercase();
+        hint
+    } else {
+        crate::text::lower_case(&hint)
+    }
 }
 
-fn build_element(tag: Tag, attrs: &[(String, String)], hint: String) -> Option<Element> {
+fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Option<Element> {
     let mut element = Element::new(tag);
     element.hint = hint;
     let imagey = is_imagey(tag);
     for (name, raw) in attrs {
-        let attr = match (attr_kind(name), name.as_str()) {
+        let attr = match (attr_kind(&name), name.as_str()) {
             (Some(attr), _) => attr,
             (None, "data-srcset" | "data-lazy-srcset") if imagey => Attr::LazySrcset,
             (None, other) if imagey && other.starts_with("data-") => {
-                match crate::cleanup::image_url_kind(raw) {
+                match crate::cleanup::image_url_kind(&raw) {
                     Some(true) => Attr::LazySrcset,
                     Some(false) => Attr::LazySrc,
                     None => continue,
@@ -751,7 +765,13 @@ fn build_element(tag: Tag, attrs: &[(String, String)], hint: String) -> Option<E
             _ => continue,
         };
         if element.attr(attr).is_none() {
-            element.attrs.push((attr, decode_attribute(raw)));
+            // Most values hold no reference: kept as lol_html gave them, not copied.
+            let value = if raw.contains('&') {
+                decode_attribute(&raw).into_owned()
+            } else {
+                raw
+            };
+            element.attrs.push((attr, value));
         }
     }
     Some(element)
