@@ -273,7 +273,7 @@ fn extract(
     let mut found_byline: Option<String> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     let chosen = loop {
-        let mut work = tree.clone();
+        let mut work = tree.working_copy();
         let mut findings = Findings::default();
         let look_for_byline = metadata.byline.is_none() && found_byline.is_none();
         let Some(article) = score::grab_article(

@@ -1,19 +1,70 @@
 //! Small text helpers shared by the phases.
 
 /// Appends `text` to `out` with every run of whitespace collapsed to one space, continuing
-/// a run that `out` already ends with.
+/// a run that `out` already ends with. Whitespace is `char::is_whitespace` but for the
+/// no-break space; text between runs is copied whole, not a character at a time.
 pub fn collapse_whitespace_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
     let mut in_space = out.ends_with(' ');
-    for ch in text.chars() {
-        if ch.is_whitespace() && ch != '\u{A0}' {
-            if !in_space {
-                out.push(' ');
-                in_space = true;
-            }
-        } else {
-            out.push(ch);
+    let mut copied = 0;
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|&byte| MAY_START_WHITESPACE[usize::from(byte)])
+    {
+        at += offset;
+        let space = whitespace_len(bytes, at);
+        if space == 0 {
+            at += 1;
+            continue;
+        }
+        // `at` starts a character (whitespace), so both slices end on boundaries.
+        if copied < at {
+            out.push_str(&text[copied..at]);
             in_space = false;
         }
+        if !in_space {
+            out.push(' ');
+            in_space = true;
+        }
+        at += space;
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The bytes that [`whitespace_len`] may match at: ASCII whitespace and the lead bytes of
+/// the other whitespace characters.
+const MAY_START_WHITESPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0x09;
+    while byte <= 0x0D {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[0x20] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
+
+/// Byte length of the whitespace character at `at` (as `char::is_whitespace`, less
+/// U+00A0), or 0. Continuation bytes never match, so a match starts a character.
+fn whitespace_len(bytes: &[u8], at: usize) -> usize {
+    match bytes[at] {
+        b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+        0xC2 | 0xE1..=0xE3 => match bytes[at..] {
+            [0xC2, 0x85, ..] => 2,
+            [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..] => 3,
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
@@ -104,36 +155,51 @@ fn lower_char(ch: char) -> char {
     char::from_u32(lower).unwrap_or(ch)
 }
 
-/// A fixed list of lower-case needles, with a table of their first bytes: whether any of
-/// them occurs takes one pass over the haystack instead of one per needle (class/id hints
-/// are matched for most elements of every page).
+/// A fixed list of lower-case needles (at most 64), indexed by first byte: whether any of
+/// them occurs takes one pass over the haystack, and at each byte only the needles that
+/// start with it are compared (class/id hints are matched for most elements of every page).
 pub struct Needles {
     pub words: &'static [&'static str],
-    starts: [bool; 256],
+    /// Bit `i` of `starting_with[b]`: `words[i]` starts with byte `b`.
+    starting_with: [u64; 256],
 }
 
 impl Needles {
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut starts = [false; 256];
+        assert!(words.len() <= 64, "at most 64 needles");
+        let mut starting_with = [0u64; 256];
         let mut index = 0;
         while index < words.len() {
             let word = words[index].as_bytes();
             assert!(!word.is_empty(), "a needle cannot be empty");
-            starts[word[0] as usize] = true;
+            starting_with[word[0] as usize] |= 1 << index;
             index += 1;
         }
-        Needles { words, starts }
+        Needles {
+            words,
+            starting_with,
+        }
     }
 
     /// Whether `haystack` contains any of the needles.
     pub fn found_in(&self, haystack: &str) -> bool {
         let haystack = haystack.as_bytes();
         haystack.iter().enumerate().any(|(at, &byte)| {
-            self.starts[usize::from(byte)]
-                && self
-                    .words
-                    .iter()
-                    .any(|word| haystack[at..].starts_with(word.as_bytes()))
+            let mut candidates = self.starting_with[usize::from(byte)];
+            while candidates != 0 {
+                let word = self.words[candidates.trailing_zeros() as usize].as_bytes();
+                // Short words: a byte loop, not a call to `memcmp`.
+                if haystack.len() - at >= word.len()
+                    && haystack[at + 1..at + word.len()]
+                        .iter()
+                        .zip(&word[1..])
+                        .all(|(a, b)| a == b)
+                {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
         })
     }
 }
@@ -213,6 +279,64 @@ mod tests {
         collapse_whitespace_into("  b \n\t c", &mut out);
         assert_eq!(out, "a b c");
         assert_eq!(normalize("  x\u{A0} y  "), "x\u{A0} y");
+    }
+
+    #[test]
+    fn whitespace_collapses_as_char_by_char() {
+        fn char_by_char(text: &str, out: &mut String) {
+            let mut in_space = out.ends_with(' ');
+            for ch in text.chars() {
+                if ch.is_whitespace() && ch != '\u{A0}' {
+                    if !in_space {
+                        out.push(' ');
+                        in_space = true;
+                    }
+                } else {
+                    out.push(ch);
+                    in_space = false;
+                }
+            }
+        }
+        // Every whitespace character, its UTF-8 neighbours, and other text around them.
+        let mut alphabet: Vec<char> = (0..=0x3001)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        alphabet.extend([
+            'a',
+            '\u{A0}',
+            '\u{84}',
+            '\u{86}',
+            '\u{167F}',
+            '\u{1681}',
+            '\u{200B}',
+            '\u{2027}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2030}',
+            '\u{205E}',
+            '\u{2060}',
+            '\u{2FFF}',
+            '\u{3001}',
+            '\u{1F600}',
+            'é',
+        ]);
+        let mut seed = 0x2545_F491_u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push(alphabet[seed as usize % alphabet.len()]);
+            }
+            for start in ["", "x", "x "] {
+                let (mut ours, mut theirs) = (start.to_owned(), start.to_owned());
+                collapse_whitespace_into(&text, &mut ours);
+                char_by_char(&text, &mut theirs);
+                assert_eq!(ours, theirs, "{text:?} after {start:?}");
+            }
+        }
     }
 
     #[test]

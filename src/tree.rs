@@ -293,6 +293,14 @@ impl Tree {
         self.nodes.len()
     }
 
+    /// A copy to run an extraction attempt on, with room for the nodes the attempt adds
+    /// (an exact-size clone would copy the whole arena again on the first new node).
+    pub fn working_copy(&self) -> Tree {
+        let mut nodes = Vec::with_capacity(self.nodes.len() + self.nodes.len() / 4 + 16);
+        nodes.extend(self.nodes.iter().cloned());
+        Tree { nodes }
+    }
+
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {

@@ -56,8 +56,14 @@ impl Resolver {
 /// writer drops them, so `java\0script:` would reach the browser as `javascript:`; the URL
 /// must be judged as it will be written.
 pub fn clean_url(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
+    let url = url.trim_matches(|c: char| c <= ' ');
+    if !url
+        .bytes()
+        .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'\0'))
+    {
+        return url.to_owned();
+    }
+    url.chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r' | '\0'))
         .collect()
 }

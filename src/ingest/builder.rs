@@ -418,13 +418,20 @@ impl Builder {
         if self.pending_text.is_empty() {
             return;
         }
+        // The buffer goes back afterwards: one allocation serves every text node.
         let mut raw = std::mem::take(&mut self.pending_text);
         truncate_at_char_boundary(&mut raw, MAX_TEXT_NODE_BYTES);
+        self.take_text(&raw);
+        raw.clear();
+        self.pending_text = raw;
+    }
+
+    fn take_text(&mut self, raw: &str) {
         let (node, mode) = self.current();
         match mode {
             Mode::Skip | Mode::Head => {}
             Mode::Title => {
-                let text = decode_text(&raw);
+                let text = decode_text(raw);
                 let title = self.meta.title.get_or_insert_with(String::new);
                 title.push_str(&text);
             }
@@ -432,19 +439,19 @@ impl Builder {
                 if self.meta.json_ld_bytes + raw.len() <= MAX_JSON_LD_BYTES {
                     self.meta.json_ld_bytes += raw.len();
                     match self.meta.json_ld.last_mut() {
-                        Some((open, text)) if *open => text.push_str(&raw),
-                        _ => self.meta.json_ld.push((true, raw)),
+                        Some((open, text)) if *open => text.push_str(raw),
+                        _ => self.meta.json_ld.push((true, raw.to_owned())),
                     }
                 }
             }
             Mode::Keep => {
                 if self.tree.is_tag(node, Tag::Noscript) {
-                    self.noscript_images(node, &raw);
+                    self.noscript_images(node, raw);
                     return;
                 }
                 let decoded = match self.pending_kind {
-                    TextKind::Raw => Cow::Borrowed(raw.as_str()),
-                    TextKind::Data | TextKind::RcData => decode_text(&raw),
+                    TextKind::Raw => Cow::Borrowed(raw),
+                    TextKind::Data | TextKind::RcData => decode_text(raw),
                 };
                 self.append_text(node, &decoded);
             }
