@@ -2,28 +2,36 @@
 
 /// Appends `text` to `out` with every run of whitespace collapsed to one space, continuing
 /// a run that `out` already ends with. Whitespace is `char::is_whitespace` but for the
-/// no-break space; text between runs is copied whole, not a character at a time.
+/// no-break space. Text is copied in spans: a lone `' '` needs no change, so a paragraph
+/// is often a single copy.
 pub fn collapse_whitespace_into(text: &str, out: &mut String) {
     out.reserve(text.len());
+    let bytes = text.as_bytes();
+    // Whether what is written, with the pending span `copied..at`, ends with a space.
     let mut in_space = out.ends_with(' ');
     let mut copied = 0;
     let mut at = 0;
-    let bytes = text.as_bytes();
     while let Some(offset) = bytes[at..]
         .iter()
         .position(|&byte| MAY_START_WHITESPACE[usize::from(byte)])
     {
         at += offset;
+        if offset > 0 {
+            in_space = false;
+        }
         let space = whitespace_len(bytes, at);
         if space == 0 {
+            in_space = false;
+            at += 1;
+            continue;
+        }
+        if space == 1 && bytes[at] == b' ' && !in_space {
+            in_space = true;
             at += 1;
             continue;
         }
         // `at` starts a character (whitespace), so both slices end on boundaries.
-        if copied < at {
-            out.push_str(&text[copied..at]);
-            in_space = false;
-        }
+        out.push_str(&text[copied..at]);
         if !in_space {
             out.push(' ');
             in_space = true;

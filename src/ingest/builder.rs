@@ -174,7 +174,9 @@ impl Builder {
             String::new()
         };
         let mode = match parent_mode {
-            Mode::Skip | Mode::Title | Mode::JsonLd => Mode::Skip,
+            // Nothing inside a dropped subtree is kept, and the subtree ends at its root's
+            // end tag: descendants need no place on the stack, nor end-tag handlers.
+            Mode::Skip | Mode::Title | Mode::JsonLd => return false,
             Mode::Head => match tag {
                 Tag::Title if self.meta.title.is_none() => Mode::Title,
                 Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
@@ -972,6 +974,18 @@ mod tests {
             content("<p>one <i>two. <p>three <b><i>four</b></i> <a href='/x'>five</a>. six</p>"),
             "<div><p>one <i>two. </i></p><p>three <b><i>four</i></b> \
              <a href=\"/x\">five</a>. six</p></div>"
+        );
+    }
+
+    /// A dropped subtree ends at its root's own end tag, however its descendants nest.
+    #[test]
+    fn dropped_subtrees_end_at_their_root() {
+        assert_eq!(
+            content(
+                "<p>before, kept.</p><div hidden><div><p>x</div>hidden <svg><g><path/></g>\
+                 </svg><span>too</div><p>after, kept too.</p>"
+            ),
+            "<div><p>before, kept.</p><p>after, kept too.</p></div>"
         );
     }
 
