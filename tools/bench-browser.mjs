@@ -4,6 +4,7 @@
 // dom-smoothie-js 0.16 (wasm), interleaved page by page so that machine noise hits all three
 // alike. The same measure as tools/bench-js.mjs, which does it in Node.
 // usage: node tools/bench-browser.mjs [CORPUS_DIR/scrapinghub] [--runs N] [--pkg DIR]
+//        [--floor tools/lol-floor/pkg]   (adds lol_html alone: see tools/bench-js.mjs)
 //
 // Pages are handed to one browser tab one at a time; timing happens inside the tab, with
 // performance.now() around each call. The tab is cross-origin isolated (COOP + COEP headers), so
@@ -26,6 +27,8 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', 5));
 const pkgDir = resolve(option('--pkg', join(root, 'pkg')));
+const floorOption = option('--floor', null);
+const floorDir = floorOption && resolve(floorOption);
 const dir = args[0] ?? join(root, '..', 'shared', 'corpus', 'scrapinghub');
 if (!(Number.isInteger(runs) && runs > 0) || args.length > 1) {
   console.error('usage: node tools/bench-browser.mjs [CORPUS_DIR/scrapinghub] [--runs N] [--pkg DIR]');
@@ -36,6 +39,7 @@ const TOOLS = {
   ours: 'article-cleaner (wasm)',
   readability: 'Readability.js 0.6.0 + DOMParser',
   smoothie: 'dom-smoothie-js 0.16',
+  ...(floorDir && { floor: 'lol_html alone (floor, wasm)' }),
 };
 
 // Everything the tab loads, read once now (pkg/ may be rebuilt while the benchmark runs).
@@ -57,6 +61,10 @@ const files = {
     readFileSync(join(modules, 'dom-smoothie-js', 'dom_smoothie_js_bg.wasm')),
   ],
   '/': ['text/html; charset=utf-8', pageHtml()],
+  ...(floorDir && {
+    '/floor/lol_floor.js': ['text/javascript', readFileSync(join(floorDir, 'lol_floor.js'))],
+    '/floor/lol_floor_bg.wasm': ['application/wasm', readFileSync(join(floorDir, 'lol_floor_bg.wasm'))],
+  }),
 };
 
 function pageHtml() {
@@ -66,6 +74,7 @@ function pageHtml() {
 <script type="module">
 import init, { clean } from '/pkg/article_cleaner.js';
 await init();
+${floorDir ? "const floor = await import('/floor/lol_floor.js');\nawait floor.default();" : ''}
 
 const smoothieWasm = new Uint8Array(await (await fetch('/dom_smoothie_js_bg.wasm')).arrayBuffer());
 const nodeShim = {
@@ -99,6 +108,7 @@ const tools = {
       reader.free();
     }
   },
+  ${floorDir ? 'floor: (html) => floor.readAll(html),' : ''}
 };
 
 let sink = 0; // keeps every result alive
@@ -186,13 +196,13 @@ try {
     `${pages.length} scrapinghub pages, median of ${runs} runs per page, Chromium ${browser.version()} (headless)` +
       `, timer ${isolated ? 'not coarsened (cross-origin isolated)' : 'COARSENED (tab not cross-origin isolated)'}`,
   );
-  console.log('tool                               median ms/page   total ms   median per-page ratio to ours');
+  console.log('tool                               median ms/page   total ms   median of per-page time ratios, tool / ours');
   for (const name of names) {
     const ratios = perPage[name].map((ms, i) => ms / perPage.ours[i]);
     const total = perPage[name].reduce((a, b) => a + b, 0);
     console.log(
       `${TOOLS[name].padEnd(34)} ${median(perPage[name]).toFixed(2).padStart(14)} ${total.toFixed(0).padStart(10)}   ${
-        name === 'ours' ? '1.00x' : `${median(ratios).toFixed(2)}x slower`
+        name === 'ours' ? '1.00x' : `${median(ratios).toFixed(2)}x`
       }`,
     );
   }
