@@ -203,15 +203,10 @@ impl Builder {
 
         let node = if mode == Mode::Keep && !self.tree_full() {
             let element = build_element(tag, start.attrs, hint);
-            match element {
-                Some(element) => {
-                    let (parent, _) = self.current();
-                    let id = self.tree.new_element(element);
-                    self.tree.append_child(parent, id);
-                    id
-                }
-                None => NONE,
-            }
+            let (parent, _) = self.current();
+            let id = self.tree.new_element(element);
+            self.tree.append_child(parent, id);
+            id
         } else {
             NONE
         };
@@ -510,14 +505,12 @@ impl Builder {
             let after = &rest[start + 4..];
             let end = after.find('>').unwrap_or(after.len());
             let attrs = parse_attributes(&after[..end]);
-            let hint = class_id_hint(&attrs);
-            if let Some(element) = build_element(Tag::Img, attrs, hint) {
-                if self.tree_full() {
-                    return;
-                }
-                let id = self.tree.new_element(element);
-                self.tree.append_child(noscript, id);
+            if self.tree_full() {
+                return;
             }
+            let hint = class_id_hint(&attrs);
+            let id = self.tree.new_element(build_element(Tag::Img, attrs, hint));
+            self.tree.append_child(noscript, id);
             rest = &after[end..];
         }
     }
@@ -668,7 +661,6 @@ fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
         || INGEST_DROP_HINTS.found_in(hint)
 }
 
-/// Builds the stored element: known attributes only, values decoded.
 /// The attributes the tree keeps, by name.
 fn attr_kind(name: &str) -> Option<Attr> {
     Some(match name {
@@ -756,7 +748,8 @@ fn class_id_hint(attrs: &[(String, String)]) -> String {
     }
 }
 
-fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Option<Element> {
+/// Builds the stored element: known attributes only, values decoded, and its `hint`.
+fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Element {
     let mut element = Element::new(tag);
     element.hint = hint;
     let imagey = is_imagey(tag);
@@ -783,7 +776,7 @@ fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Option
             element.attrs.push((attr, value));
         }
     }
-    Some(element)
+    element
 }
 
 fn closes_paragraph(tag: Tag) -> bool {
