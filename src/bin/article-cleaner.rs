@@ -11,8 +11,8 @@ use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
   article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] FILE|-
-  article-cleaner eval scrapinghub|readability CORPUS_DIR -o PREDICTIONS.json
-  article-cleaner outputs scrapinghub|readability CORPUS_DIR -o OUTPUTS.json";
+  article-cleaner eval scrapinghub|readability|wcxb CORPUS_DIR -o PREDICTIONS.json
+  article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json";
 
 /// URL the readability test pages are scored against.
 const READABILITY_TEST_URL: &str = "http://fakehost/test/page.html";
@@ -100,23 +100,30 @@ fn corpus_args(args: &[String]) -> Result<(Vec<CorpusPage>, &String), String> {
     let pages = match corpus {
         "scrapinghub" => scrapinghub_pages(&dir)?,
         "readability" => readability_pages(&dir)?,
+        "wcxb" => wcxb_pages(&dir)?,
         other => return Err(format!("unknown corpus {other:?}")),
     };
     Ok((pages, out))
 }
 
-/// Writes `content` and `textContent` (or the error code) of every page, with the options
-/// `eval` uses, for comparison with the wasm build (tools/wasm-parity.mjs).
+/// Writes `content`, `textContent` and `markdown` (or the error code) of every page, with the
+/// options `eval` uses, for comparison with the wasm build (tools/wasm-parity.mjs) and of
+/// two builds (a refactoring leaves every byte as it was).
 fn outputs(args: &[String]) -> Result<(), String> {
     let (pages, out) = corpus_args(args)?;
     let mut outputs = Map::new();
     for (id, html, url) in pages {
         let options = Options {
-            url: Some(url),
+            url,
+            output_markdown: true,
             ..Options::default()
         };
         let output = match clean(&html, &options) {
-            Ok(article) => json!({"content": article.content, "textContent": article.text_content}),
+            Ok(article) => json!({
+                "content": article.content,
+                "textContent": article.text_content,
+                "markdown": article.markdown,
+            }),
             Err(error) => json!({"error": error.kind().code()}),
         };
         outputs.insert(id, output);
@@ -130,7 +137,7 @@ fn eval(args: &[String]) -> Result<(), String> {
     let mut predictions = Map::new();
     for (id, html, url) in pages {
         let options = Options {
-            url: Some(url),
+            url,
             ..Options::default()
         };
         let started = Instant::now();
@@ -162,34 +169,65 @@ fn prediction(article: Option<Article>, readerable: bool, elapsed_ms: f64) -> Va
     })
 }
 
-type CorpusPage = (String, String, String);
+type CorpusPage = (String, String, Option<String>);
+
+/// Reads a gzip-compressed page (corpus pages are stored as `html/<id>.html.gz`).
+fn gunzip(path: &Path) -> Result<String, String> {
+    let output = Command::new("gzip")
+        .arg("-dc")
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("cannot decompress {}", path.display()));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("bad JSON in {}: {e}", path.display()))
+}
+
+/// The page's URL option: only an absolute http(s) URL is one (a few gold files have none).
+fn page_url(value: Option<&Value>) -> Option<String> {
+    value
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|url| url.starts_with("http://") || url.starts_with("https://"))
+        .map(str::to_owned)
+}
 
 fn scrapinghub_pages(dir: &Path) -> Result<Vec<CorpusPage>, String> {
-    let truth_path = dir.join("ground-truth.json");
-    let truth: Value = serde_json::from_str(
-        &std::fs::read_to_string(&truth_path)
-            .map_err(|e| format!("cannot read {}: {e}", truth_path.display()))?,
-    )
-    .map_err(|e| format!("bad ground truth: {e}"))?;
+    let truth = read_json(&dir.join("ground-truth.json"))?;
     let truth = truth.as_object().ok_or("ground truth is not an object")?;
     let mut pages = Vec::new();
     for (id, item) in truth {
-        let path = dir.join("html").join(format!("{id}.html.gz"));
-        let output = Command::new("gzip")
-            .arg("-dc")
-            .arg(&path)
-            .output()
-            .map_err(|e| format!("cannot run gzip: {e}"))?;
-        if !output.status.success() {
-            return Err(format!("cannot decompress {}", path.display()));
+        let html = gunzip(&dir.join("html").join(format!("{id}.html.gz")))?;
+        pages.push((id.clone(), html, page_url(item.get("url"))));
+    }
+    pages.sort();
+    Ok(pages)
+}
+
+/// WCXB: `html/<id>.html.gz` with `ground-truth/<id>.json` (its `url`); ids are file stems.
+fn wcxb_pages(dir: &Path) -> Result<Vec<CorpusPage>, String> {
+    let truth_dir = dir.join("ground-truth");
+    let entries = std::fs::read_dir(&truth_dir)
+        .map_err(|e| format!("cannot read {}: {e}", truth_dir.display()))?;
+    let mut pages = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
         }
-        let html = String::from_utf8_lossy(&output.stdout).into_owned();
-        let url = item
-            .get("url")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
-        pages.push((id.clone(), html, url));
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        let truth = read_json(&path)?;
+        let html = gunzip(&dir.join("html").join(format!("{id}.html.gz")))?;
+        pages.push((id, html, page_url(truth.get("url"))));
     }
     pages.sort();
     Ok(pages)
@@ -210,7 +248,7 @@ fn readability_pages(dir: &Path) -> Result<Vec<CorpusPage>, String> {
         pages.push((
             id,
             String::from_utf8_lossy(&html).into_owned(),
-            READABILITY_TEST_URL.to_owned(),
+            Some(READABILITY_TEST_URL.to_owned()),
         ));
     }
     pages.sort();
