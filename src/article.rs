@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::explain::Explain;
+
 /// A cleaned article and its metadata.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,4 +38,7 @@ pub struct Article {
     pub word_count: usize,
     /// Estimated reading time at 230 words per minute, at least 1.
     pub reading_time_minutes: usize,
+    /// Why the article is what it is: only with the `explain` option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }

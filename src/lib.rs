@@ -16,21 +16,32 @@
 //!
 //! ## The pipeline
 //!
-//! 1. **Ingest** ([`ingest`]): one streaming lol_html pass builds a compact tree of what may
+//! `src/pipeline.rs` runs the phases after ingest in this order, one call each:
+//!
+//! 1. **Ingest** (`ingest`): one streaming lol_html pass builds a compact tree of what may
 //!    be content (scripts, styles, forms, hidden elements and consent banners never enter it)
 //!    and captures metadata as it streams past.
-//! 2. **Prepare**: `<noscript>` image fallbacks replace lazy placeholders; `<br><br>` runs
-//!    become paragraphs.
-//! 3. **Metadata** ([`metadata`]): title, byline, excerpt, site name, date, lead image,
+//! 2. **Prepare** (`prepare`): `<noscript>` image fallbacks replace lazy placeholders,
+//!    images without a source go, `<br><br>` runs become paragraphs.
+//! 3. **Metadata** (`metadata`): title, byline, excerpt, site name, date, lead image,
 //!    resolved with Readability.js's precedence.
-//! 4. **Score** ([`score`]): paragraph text scores its ancestors; the best candidate and its
-//!    qualifying siblings form the article. Retried with relaxed rules when too short.
-//! 5. **Clean up** ([`cleanup`]): Readability.js's conditional cleaning, lazy images,
-//!    absolute URLs, then our precision pass against share bars, related blocks and ads.
-//! 6. **Conform** ([`conform`], run before the precision pass): the tree becomes one that a
-//!    browser's parser builds back from our HTML (rows get a `<tbody>`, a `<p>` holding a
-//!    block becomes a `<div>`...).
-//! 7. **Render** ([`render`]): sanitised HTML, plain text, Markdown.
+//! 4. **Score** (`score`): paragraph text scores its ancestors; the best candidate and its
+//!    qualifying siblings form the article. Each attempt is cleaned conditionally
+//!    (`cleanup::conditional`) and retried with relaxed rules when too short.
+//! 5. **Post-process** (`cleanup::post_process`): absolute URLs, script links, empty
+//!    containers, nested wrappers.
+//! 6. **Conform** (`conform`): the tree becomes one that a browser's parser builds back from
+//!    our HTML (rows get a `<tbody>`, a `<p>` holding a block becomes a `<div>`...).
+//! 7. **Precision** (`cleanup::precision`): share bars, related blocks, ad labels and the
+//!    other boilerplate the Readability rules keep.
+//! 8. **Declared body** (`cleanup::declared_body`): blocks outside the page's JSON-LD
+//!    `articleBody`, when that is the full text.
+//! 9. **Render** (`render`): sanitised HTML, plain text, Markdown.
+//!
+//! Every removal and score adjustment is a named [`rules::Rule`]; with
+//! [`Options::explain`] the result says which rule removed what ([`explain::Explain`]).
+
+#![forbid(unsafe_code)]
 
 mod article;
 mod cleanup;
@@ -38,14 +49,18 @@ mod conform;
 mod entities;
 mod entities_table;
 mod error;
+pub mod explain;
 mod ingest;
 mod json;
 mod measure;
 mod metadata;
 mod options;
 mod patterns;
+mod pipeline;
+mod prepare;
 mod readerable;
 mod render;
+pub mod rules;
 mod score;
 mod text;
 mod tree;
@@ -59,9 +74,8 @@ pub use ingest::decode::{HostDecoderFactory, Transcode};
 pub use options::Options;
 pub use render::html::{HtmlSink, SafeAttribute};
 
-use ingest::{Charset, Ingest, Page};
-use score::{Findings, Flags};
-use tree::{NodeId, Tag, Tree};
+use ingest::{Charset, Ingest};
+use pipeline::extract;
 
 /// Cleans a page given as text.
 ///
@@ -71,7 +85,7 @@ use tree::{NodeId, Tag, Tree};
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     options.validate()?;
     check_size(html.len(), options)?;
-    let mut ingest = Ingest::new(Charset::Text);
+    let mut ingest = Ingest::new(Charset::Text, options.explain);
     ingest.write(html.as_bytes())?;
     extract(ingest.finish()?, options, None)
 }
@@ -88,7 +102,7 @@ pub fn clean_into(
 ) -> Result<Article, Error> {
     options.validate()?;
     check_size(html.len(), options)?;
-    let mut ingest = Ingest::new(Charset::Text);
+    let mut ingest = Ingest::new(Charset::Text, options.explain);
     ingest.write(html.as_bytes())?;
     extract(ingest.finish()?, options, Some(sink))
 }
@@ -144,7 +158,7 @@ impl Cleaner {
             None => None,
         };
         Ok(Cleaner {
-            ingest: Some(Ingest::new(Charset::Bytes(label))),
+            ingest: Some(Ingest::new(Charset::Bytes(label), options.explain)),
             options,
             bytes: 0,
             input: Input::Nothing,
@@ -178,7 +192,7 @@ impl Cleaner {
     /// As [`Cleaner::write`]; [`ErrorKind::InvalidState`] after byte chunks.
     pub fn write_str(&mut self, chunk: &str) -> Result<(), Error> {
         if self.input == Input::Nothing && self.ingest.is_some() {
-            self.ingest = Some(Ingest::new(Charset::Text));
+            self.ingest = Some(Ingest::new(Charset::Text, self.options.explain));
         }
         self.input_kind(Input::Text)?;
         self.feed(chunk.as_bytes())
@@ -246,168 +260,4 @@ fn too_large(max_input_bytes: usize) -> Error {
         ErrorKind::InputTooLarge,
         format!("input is larger than maxInputBytes ({max_input_bytes} bytes)"),
     )
-}
-
-/// One extraction attempt's result.
-struct Attempt {
-    tree: Tree,
-    article: NodeId,
-    length: usize,
-    dir: Option<String>,
-}
-
-/// Everything after ingest: prepare, metadata, score with retries, clean up, render.
-fn extract(
-    page: Page,
-    options: &Options,
-    sink: Option<&mut dyn HtmlSink>,
-) -> Result<Article, Error> {
-    let Page { mut tree, meta } = page;
-    cleanup::unwrap_noscript_images(&mut tree);
-    score::replace_double_breaks(&mut tree);
-
-    let (headings, single_h1) = title_headings(&tree);
-    let metadata = metadata::resolve(&meta, &headings, single_h1.as_deref());
-
-    let mut flags = Flags::ALL;
-    let mut found_byline: Option<String> = None;
-    let mut attempts: Vec<Attempt> = Vec::new();
-    let chosen = loop {
-        let mut work = tree.working_copy();
-        let mut findings = Findings::default();
-        let look_for_byline = metadata.byline.is_none() && found_byline.is_none();
-        let Some(article) = score::grab_article(
-            &mut work,
-            flags,
-            &metadata.title,
-            look_for_byline,
-            &mut findings,
-        ) else {
-            break None;
-        };
-        if found_byline.is_none() {
-            found_byline = findings.byline.take();
-        }
-        cleanup::prep_article(&mut work, article, flags);
-        let length = measure::text_len(&work, article);
-        let attempt = Attempt {
-            tree: work,
-            article,
-            length,
-            dir: findings.dir,
-        };
-        if length >= options.char_threshold {
-            break Some(attempt);
-        }
-        attempts.push(attempt);
-        match flags.relax() {
-            Some(next) => flags = next,
-            None => {
-                // Longest attempt; the earliest wins ties.
-                let best = attempts
-                    .iter()
-                    .enumerate()
-                    .max_by(|(i, a), (j, b)| a.length.cmp(&b.length).then(j.cmp(i)))
-                    .map(|(index, _)| index);
-                break best.map(|index| attempts.swap_remove(index));
-            }
-        }
-    };
-    let Some(Attempt {
-        tree: mut work,
-        article,
-        length: _,
-        dir,
-    }) = chosen
-    else {
-        return Err(not_readerable());
-    };
-
-    let resolver = url::Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
-    cleanup::post_process(&mut work, article, &resolver);
-    // Before the precision pass, which then sees the blocks a second cleaning would see.
-    conform::conform(&mut work, article);
-    cleanup::remove_boilerplate(&mut work, article);
-    if let Some(declared) = &metadata.declared_body {
-        cleanup::trim_to_declared_body(&mut work, article, declared);
-    }
-
-    let text_content = render::text::render(&work, article, options.text_captions);
-    if text_content.trim().is_empty() {
-        return Err(not_readerable());
-    }
-    let excerpt = metadata
-        .excerpt
-        .clone()
-        .or_else(|| first_paragraph(&work, article));
-    let word_count = text::count_words(&text_content);
-    if let Some(sink) = sink {
-        render::html::render_into(&work, article, options.keep_classes, sink);
-    }
-    let lead_image = metadata
-        .lead_image
-        .as_deref()
-        .map(|image| resolver.resolve(image))
-        .filter(|image| url::is_safe_url(image, true) && !image.is_empty());
-    Ok(Article {
-        title: Some(metadata.title.clone()).filter(|t| !t.is_empty()),
-        byline: metadata.byline.clone().or(found_byline),
-        site_name: metadata.site_name.clone(),
-        published_time: metadata.published_time.clone(),
-        lang: metadata.lang.clone().or(meta.content_language.clone()),
-        dir: dir.or(meta.body_dir.clone()).or(meta.html_dir.clone()),
-        excerpt,
-        lead_image,
-        content: if options.output_html {
-            render::html::render(&work, article, options.keep_classes)
-        } else {
-            String::new()
-        },
-        length: text_content.encode_utf16().count(),
-        word_count,
-        reading_time_minutes: word_count
-            .div_ceil(patterns::READING_WORDS_PER_MINUTE)
-            .max(1),
-        markdown: options
-            .output_markdown
-            .then(|| render::markdown::render(&work, article)),
-        text_content: if options.output_text {
-            text_content
-        } else {
-            String::new()
-        },
-    })
-}
-
-fn not_readerable() -> Error {
-    Error::new(
-        ErrorKind::NotReaderable,
-        "no article content was found in the page",
-    )
-}
-
-/// Texts of `<h1>`/`<h2>` (for the title heuristics) and of the only `<h1>`, if single.
-fn title_headings(tree: &Tree) -> (Vec<String>, Option<String>) {
-    let mut headings = Vec::new();
-    let mut h1s = Vec::new();
-    for id in tree.descendants(Tree::ROOT) {
-        match tree.tag(id) {
-            Some(Tag::H1) => {
-                let text = measure::inner_text(tree, id);
-                h1s.push(text.clone());
-                headings.push(text);
-            }
-            Some(Tag::H2) => headings.push(measure::inner_text(tree, id)),
-            _ => {}
-        }
-    }
-    let single = if h1s.len() == 1 { h1s.pop() } else { None };
-    (headings, single)
-}
-
-fn first_paragraph(tree: &Tree, article: NodeId) -> Option<String> {
-    tree.descendants(article)
-        .find(|&id| tree.is_tag(id, Tag::P))
-        .map(|id| measure::inner_text(tree, id))
-        .filter(|text| !text.is_empty())
 }

@@ -497,7 +497,7 @@ mod tests {
     use crate::ingest::{Charset, Ingest};
 
     fn tree_of(html: &str) -> Tree {
-        let mut ingest = Ingest::new(Charset::Text);
+        let mut ingest = Ingest::new(Charset::Text, false);
         ingest.write(html.as_bytes()).unwrap();
         ingest.finish().unwrap().tree
     }

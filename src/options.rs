@@ -52,6 +52,10 @@ pub struct Options {
     /// (the sum of `sqrt(length - minContentLength)`) passes this. Default: 20 (as
     /// Readability.js).
     pub min_score: f64,
+    /// Add `explain` to the result: every block a rule removed (rule, phase, path, text),
+    /// the top candidates with their scores and reasons, and how the winner was chosen.
+    /// The article itself is byte-identical either way. Default: false.
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -68,6 +72,7 @@ impl Default for Options {
             text_captions: false,
             min_content_length: READERABLE_MIN_CONTENT_LENGTH,
             min_score: READERABLE_MIN_SCORE,
+            explain: false,
         }
     }
 }

@@ -188,6 +188,17 @@ pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "newsletter-form",
 ]);
 
+// ------------------------------------------- conditional cleaning (Readability.js)
+
+/// A block with this many commas is prose: never cleaned conditionally.
+pub const CONDITIONAL_KEEP_COMMAS: usize = 10;
+/// Text shorter than this is looked at for a lone "Advertisement" or "Loading" label.
+pub const AD_LABEL_MAX_CHARS: usize = 40;
+/// Text shorter than this, with links, is a link stub.
+pub const SHORT_LINKED_MAX_CHARS: usize = 25;
+/// One embed needs at least this much text beside it to stay.
+pub const EMBED_MIN_CHARS: usize = 75;
+
 // ------------------------------------------------------- precision clean-up
 
 /// Class/id fragments of blocks that are boilerplate wherever they sit, even inside the
@@ -410,6 +421,15 @@ pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузк�
 /// A prefix-matched block is only removed when shorter than this.
 pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 
+// ---------------------------------------------------------------- explain
+
+/// Characters of a removed block's text that explain mode quotes.
+pub const EXPLAIN_TEXT_CHARS: usize = 80;
+/// Elements in an explain path (`main > article > div.related`).
+pub const EXPLAIN_PATH_DEPTH: usize = 3;
+/// Candidates explain mode reports (Readability.js keeps 5).
+pub const EXPLAIN_CANDIDATES: usize = N_TOP_CANDIDATES;
+
 // ------------------------------------------------------------- readerable
 
 pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
@@ -424,6 +444,10 @@ pub const DECLARED_BODY_MIN_SHARE: f64 = 0.5;
 pub const DECLARED_BODY_MIN_WORDS: usize = 80;
 /// A block is kept when this share of its word 4-grams occurs in the declared body.
 pub const DECLARED_BODY_BLOCK_OVERLAP: f64 = 0.5;
+/// Word shingles compared between the declared body and the blocks.
+pub const DECLARED_BODY_SHINGLE_WORDS: usize = 4;
+/// Share of the declared body's shingles our extraction must hold, or it describes other text.
+pub const DECLARED_BODY_FOUND_SHARE: f64 = 0.8;
 
 // ---------------------------------------------- how a browser parses our output
 

@@ -5,15 +5,18 @@
 //! candidate climbs to a better ancestor where the evidence says so; its qualifying
 //! siblings join it. The caller retries with relaxed [`Flags`] when the result is short.
 
+use crate::explain::{path, Candidate, Reason, Retry, Step, Trace};
 use crate::measure::{
     class_weight, has_single_tag_inside, inner_text, is_phrasing, is_whitespace_node,
-    is_without_content, link_density, LinkDensities, DIV_TO_P_ELEMS,
+    is_without_content, link_density, text_len, LinkDensities, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
-    ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
-    MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, SCORE_ANCESTOR_LEVELS,
-    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, EXPLAIN_CANDIDATES, MAX_BYLINE_CHARS,
+    MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES,
+    SCORE_ANCESTOR_LEVELS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, UNLIKELY_CANDIDATES,
+    UNLIKELY_ROLES,
 };
+use crate::rules::Rule;
 use crate::text::{count_commas, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
@@ -31,6 +34,16 @@ impl Flags {
         weight_classes: true,
         clean_conditionally: true,
     };
+
+    /// Explain mode's account of attempt `attempt` with these flags.
+    pub fn retry(self, attempt: usize) -> Retry {
+        Retry {
+            attempt,
+            strip_unlikely: self.strip_unlikely,
+            weight_classes: self.weight_classes,
+            clean_conditionally: self.clean_conditionally,
+        }
+    }
 
     /// The next, more lenient set of rules, or `None` when all are off.
     pub fn relax(self) -> Option<Flags> {
@@ -57,11 +70,107 @@ impl Flags {
 
 /// What the scoring pass learns besides the winner.
 #[derive(Debug, Default)]
-pub struct Findings {
+struct Findings {
     /// Byline text found in the page (only looked for when the metadata has none).
     pub byline: Option<String>,
     /// `dir` of the winner or its ancestors.
     pub dir: Option<String>,
+}
+
+/// The article found by [`find_article`], on its own copy of the page tree.
+pub struct Scored {
+    pub tree: Tree,
+    /// A detached `<div>` holding the article.
+    pub article: NodeId,
+    /// `dir` of the winner or its ancestors.
+    pub dir: Option<String>,
+    /// The byline found in the page (the first attempt that found one).
+    pub byline: Option<String>,
+    /// What the successful attempt removed and how it chose.
+    pub trace: Trace,
+    pub retry: Retry,
+}
+
+/// One attempt's result, kept in case no attempt reaches the threshold.
+struct Attempt {
+    tree: Tree,
+    article: NodeId,
+    length: usize,
+    dir: Option<String>,
+    trace: Trace,
+    retry: Retry,
+}
+
+/// A clean-up run on each attempt before it is measured (Readability.js's `_prepArticle`).
+pub type AttemptCleanup = fn(&mut Tree, NodeId, Flags, &mut Trace);
+
+/// Readability.js's retry loop: attempts with ever more lenient [`Flags`] until one, after
+/// `cleanup`, holds `char_threshold` characters; else the longest (the earliest on ties).
+/// `trace` holds what the phases before scoring reported; each attempt extends a copy.
+pub fn find_article(
+    page: &Tree,
+    title: &str,
+    look_for_byline: bool,
+    char_threshold: usize,
+    cleanup: AttemptCleanup,
+    trace: &Trace,
+) -> Option<Scored> {
+    let mut flags = Flags::ALL;
+    let mut byline: Option<String> = None;
+    let mut attempts: Vec<Attempt> = Vec::new();
+    for attempt_number in 1.. {
+        let mut tree = page.working_copy();
+        let mut attempt_trace = trace.fork();
+        let mut findings = Findings::default();
+        let article = grab_article(
+            &mut tree,
+            flags,
+            title,
+            look_for_byline && byline.is_none(),
+            &mut findings,
+            &mut attempt_trace,
+        )?;
+        if byline.is_none() {
+            byline = findings.byline.take();
+        }
+        cleanup(&mut tree, article, flags, &mut attempt_trace);
+        let length = text_len(&tree, article);
+        let attempt = Attempt {
+            tree,
+            article,
+            length,
+            dir: findings.dir,
+            trace: attempt_trace,
+            retry: flags.retry(attempt_number),
+        };
+        if length >= char_threshold {
+            return Some(attempt.scored(byline));
+        }
+        attempts.push(attempt);
+        match flags.relax() {
+            Some(next) => flags = next,
+            None => break,
+        }
+    }
+    let best = attempts
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| a.length.cmp(&b.length).then(j.cmp(i)))
+        .map(|(index, _)| index)?;
+    Some(attempts.swap_remove(best).scored(byline))
+}
+
+impl Attempt {
+    fn scored(self, byline: Option<String>) -> Scored {
+        Scored {
+            tree: self.tree,
+            article: self.article,
+            dir: self.dir,
+            byline,
+            trace: self.trace,
+            retry: self.retry,
+        }
+    }
 }
 
 /// Scores per node; `None` until a node becomes a candidate.
@@ -82,14 +191,15 @@ impl Scores {
 }
 
 /// Runs one extraction pass; returns a new, detached `<div>` holding the article.
-pub fn grab_article(
+fn grab_article(
     tree: &mut Tree,
     flags: Flags,
     title: &str,
     look_for_byline: bool,
     findings: &mut Findings,
+    trace: &mut Trace,
 ) -> Option<NodeId> {
-    let to_score = prepare_nodes(tree, flags, title, look_for_byline, findings);
+    let to_score = prepare_nodes(tree, flags, title, look_for_byline, findings, trace);
     let mut scores = Scores(vec![None; tree.len()]);
     let mut candidates = Vec::new();
 
@@ -125,9 +235,14 @@ pub fn grab_article(
 
     let mut top: Vec<NodeId> = Vec::with_capacity(N_TOP_CANDIDATES + 1);
     let densities = LinkDensities::new(tree);
+    // Explain mode only: each candidate's score before the link-density scaling.
+    let mut unscaled = Vec::new();
     for &candidate in &candidates {
-        let scaled =
-            scores.get(candidate).unwrap_or(0.0) * (1.0 - densities.link_density(candidate));
+        let raw = scores.get(candidate).unwrap_or(0.0);
+        if trace.is_on() {
+            unscaled.push((candidate, raw));
+        }
+        let scaled = raw * (1.0 - densities.link_density(candidate));
         scores.set(candidate, scaled);
         let position = top
             .iter()
@@ -137,6 +252,10 @@ pub fn grab_article(
             top.insert(position, candidate);
             top.truncate(N_TOP_CANDIDATES);
         }
+    }
+
+    if trace.is_on() {
+        explain_candidates(tree, &top, &scores, &unscaled, &densities, flags, trace);
     }
 
     let root = Tree::ROOT;
@@ -153,18 +272,29 @@ pub fn grab_article(
         tree.append_child(root, wrapper);
         scores.set(wrapper, initial_score(tree, wrapper, flags));
         top_candidate = wrapper;
+        step(tree, top_candidate, Rule::ScoreWholeBody, trace);
     } else {
-        top_candidate = shared_ancestor_of_alternatives(tree, &scores, &top, top_candidate);
+        step(tree, top_candidate, Rule::ScoreTopCandidate, trace);
+        let shared = shared_ancestor_of_alternatives(tree, &scores, &top, top_candidate);
+        if shared != top_candidate {
+            top_candidate = shared;
+            step(tree, top_candidate, Rule::ScoreSharedAncestor, trace);
+        }
         if scores.get(top_candidate).is_none() {
             scores.set(top_candidate, initial_score(tree, top_candidate, flags));
         }
-        top_candidate = climb_to_better_parent(tree, &scores, top_candidate);
+        let better = climb_to_better_parent(tree, &scores, top_candidate);
+        if better != top_candidate {
+            top_candidate = better;
+            step(tree, top_candidate, Rule::ScoreBetterParent, trace);
+        }
         while tree.parent(top_candidate) != root && tree.parent(top_candidate) != NONE {
             let parent = tree.parent(top_candidate);
             if tree.element_children(parent).count() != 1 {
                 break;
             }
             top_candidate = parent;
+            step(tree, top_candidate, Rule::ScoreOnlyChildParent, trace);
             if scores.get(top_candidate).is_none() {
                 scores.set(top_candidate, initial_score(tree, top_candidate, flags));
             }
@@ -172,7 +302,70 @@ pub fn grab_article(
     }
 
     findings.dir = find_dir(tree, top_candidate);
-    Some(merge_siblings(tree, &scores, top_candidate))
+    Some(merge_siblings(tree, &scores, top_candidate, trace))
+}
+
+/// Explain mode: one step from the top candidate towards the article.
+fn step(tree: &Tree, node: NodeId, rule: Rule, trace: &mut Trace) {
+    if trace.is_on() {
+        trace.winner.push(Step {
+            rule: rule.name().to_owned(),
+            path: path(tree, node),
+        });
+    }
+}
+
+/// Explain mode: the top candidates, with what makes up each score.
+fn explain_candidates(
+    tree: &Tree,
+    top: &[NodeId],
+    scores: &Scores,
+    unscaled: &[(NodeId, f64)],
+    densities: &LinkDensities,
+    flags: Flags,
+    trace: &mut Trace,
+) {
+    for (rank, &candidate) in top.iter().take(EXPLAIN_CANDIDATES).enumerate() {
+        let base = tag_base_score(tree, candidate);
+        let weight = if flags.weight_classes {
+            class_weight(tree, candidate)
+        } else {
+            0.0
+        };
+        let raw = unscaled
+            .iter()
+            .find(|(id, _)| *id == candidate)
+            .map_or(0.0, |(_, raw)| *raw);
+        let density = densities.link_density(candidate);
+        let mut reasons = Vec::new();
+        let mut reason = |rule: Rule, effect: String| {
+            reasons.push(Reason {
+                rule: rule.name().to_owned(),
+                effect,
+            });
+        };
+        if base != 0.0 {
+            reason(Rule::ScoreTagBase, format!("{base:+}"));
+        }
+        if weight != 0.0 {
+            reason(Rule::ScoreClassWeight, format!("{weight:+}"));
+        }
+        reason(
+            Rule::ScoreParagraphs,
+            format!("{:+.2}", raw - base - weight),
+        );
+        if density > 0.0 {
+            reason(Rule::ScoreLinkDensity, format!("x{:.3}", 1.0 - density));
+        }
+        trace.candidates.push(Candidate {
+            path: path(tree, candidate),
+            score: scores.get(candidate).unwrap_or(0.0),
+            text_length: densities.text_len(candidate),
+            link_density: density,
+            reasons,
+            top: rank == 0,
+        });
+    }
 }
 
 /// The walk that removes unlikely and invisible nodes, finds the byline, turns
@@ -183,6 +376,7 @@ fn prepare_nodes(
     title: &str,
     look_for_byline: bool,
     findings: &mut Findings,
+    trace: &mut Trace,
 ) -> Vec<NodeId> {
     let root = Tree::ROOT;
     let mut to_score = Vec::new();
@@ -198,7 +392,7 @@ fn prepare_nodes(
         if look_for_byline && findings.byline.is_none() {
             if let Some(byline) = byline_text(tree, node) {
                 findings.byline = Some(byline);
-                node = remove_and_next(tree, node);
+                node = remove_and_next(tree, node, Rule::ScoreByline, trace);
                 continue;
             }
         }
@@ -208,7 +402,7 @@ fn prepare_nodes(
             && text_similarity(title, inner_text(tree, node).as_str()) > 0.75
         {
             title_header_pending = false;
-            node = remove_and_next(tree, node);
+            node = remove_and_next(tree, node, Rule::ScoreTitleDuplicate, trace);
             continue;
         }
 
@@ -219,14 +413,14 @@ fn prepare_nodes(
                 && !has_nearby_ancestor(tree, node, &[Tag::Table, Tag::Code])
                 && tag != Tag::A
             {
-                node = remove_and_next(tree, node);
+                node = remove_and_next(tree, node, Rule::ScoreUnlikelyCandidate, trace);
                 continue;
             }
             if element
                 .attr(Attr::Role)
                 .is_some_and(|role| UNLIKELY_ROLES.contains(&role.trim()))
             {
-                node = remove_and_next(tree, node);
+                node = remove_and_next(tree, node, Rule::ScoreUnlikelyRole, trace);
                 continue;
             }
         }
@@ -244,7 +438,7 @@ fn prepare_nodes(
                 | Tag::H6
         ) && is_without_content(tree, node)
         {
-            node = remove_and_next(tree, node);
+            node = remove_and_next(tree, node, Rule::ScoreEmptyContainer, trace);
             continue;
         }
 
@@ -303,9 +497,9 @@ fn prepare_nodes(
     to_score
 }
 
-fn remove_and_next(tree: &mut Tree, node: NodeId) -> NodeId {
+fn remove_and_next(tree: &mut Tree, node: NodeId, rule: Rule, trace: &mut Trace) -> NodeId {
     let next = tree.next_skipping_children(node, Tree::ROOT);
-    tree.detach(node);
+    trace.remove(tree, node, rule);
     next
 }
 
@@ -376,7 +570,17 @@ fn has_block_descendant(tree: &Tree, node: NodeId) -> bool {
 }
 
 fn initial_score(tree: &Tree, node: NodeId, flags: Flags) -> f64 {
-    let base = match tree.tag(node) {
+    tag_base_score(tree, node)
+        + if flags.weight_classes {
+            class_weight(tree, node)
+        } else {
+            0.0
+        }
+}
+
+/// A candidate's starting score from its tag (Readability.js's `_initializeNode`).
+fn tag_base_score(tree: &Tree, node: NodeId) -> f64 {
+    match tree.tag(node) {
         Some(Tag::Div) => 5.0,
         Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
         Some(
@@ -384,11 +588,6 @@ fn initial_score(tree: &Tree, node: NodeId, flags: Flags) -> f64 {
         ) => -3.0,
         Some(tag) if tag.is_heading() || tag == Tag::Th => -5.0,
         _ => 0.0,
-    };
-    base + if flags.weight_classes {
-        class_weight(tree, node)
-    } else {
-        0.0
     }
 }
 
@@ -463,7 +662,12 @@ fn find_dir(tree: &Tree, top_candidate: NodeId) -> Option<String> {
 }
 
 /// Builds the article: the winner plus the siblings that look like part of it.
-fn merge_siblings(tree: &mut Tree, scores: &Scores, top_candidate: NodeId) -> NodeId {
+fn merge_siblings(
+    tree: &mut Tree,
+    scores: &Scores,
+    top_candidate: NodeId,
+    trace: &mut Trace,
+) -> NodeId {
     let article = tree.new_element(Element::new(Tag::Div));
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let threshold = SIBLING_SCORE_MIN.max(top_score * SIBLING_SCORE_RATIO);
@@ -505,6 +709,9 @@ fn merge_siblings(tree: &mut Tree, scores: &Scores, top_candidate: NodeId) -> No
             }
         }
         if append {
+            if sibling != top_candidate {
+                step(tree, sibling, Rule::ScoreSiblingMerged, trace);
+            }
             if let Some(element) = tree.element_mut(sibling) {
                 if !matches!(
                     element.tag,
@@ -516,81 +723,31 @@ fn merge_siblings(tree: &mut Tree, scores: &Scores, top_candidate: NodeId) -> No
             tree.append_child(article, sibling);
         }
     }
+    if trace.is_on() {
+        report_outside(tree, parent, trace);
+    }
     article
 }
 
-/// `<br><br>` runs become paragraph breaks, as Readability.js's `_replaceBrs` does, but only
-/// in blocks: a `<p>` inside an inline element (`<abbr>said <br><br>more</abbr>`) is one a
-/// browser would pull out of the paragraph around it, so those breaks stay breaks.
-pub fn replace_double_breaks(tree: &mut Tree) {
-    let brs: Vec<NodeId> = tree
-        .descendants(Tree::ROOT)
-        .filter(|&id| tree.is_tag(id, Tag::Br))
-        .collect();
-    for br in brs {
-        if tree.parent(br) == NONE || !tree.is_attached(br) {
-            continue;
-        }
-        if !tree.tag(tree.parent(br)).is_some_and(Tag::is_block) {
-            continue;
-        }
-        let mut replaced = false;
-        let mut next = next_non_whitespace_sibling(tree, br);
-        while next != NONE && tree.is_tag(next, Tag::Br) {
-            replaced = true;
-            let after = next_non_whitespace_sibling(tree, next);
-            tree.detach(next);
-            next = after;
-        }
-        if !replaced {
-            continue;
-        }
-        let paragraph = tree.new_element(Element::new(Tag::P));
-        tree.insert_before(br, paragraph);
-        tree.detach(br);
-        let mut sibling = tree.next_sibling(paragraph);
-        while sibling != NONE {
-            if tree.is_tag(sibling, Tag::Br) {
-                let after = next_non_whitespace_sibling(tree, sibling);
-                if after != NONE && tree.is_tag(after, Tag::Br) {
-                    break;
-                }
+/// Explain mode: what is left around the article once it is moved out, one entry per
+/// subtree: the other children of each of its former ancestors.
+fn report_outside(tree: &Tree, parent: NodeId, trace: &mut Trace) {
+    let mut ancestor = parent;
+    let mut from = NONE;
+    while ancestor != NONE {
+        for child in tree.children(ancestor) {
+            if child == from || is_whitespace_node(tree, child) {
+                continue;
             }
-            if !is_phrasing(tree, sibling) {
-                break;
-            }
-            let following = tree.next_sibling(sibling);
-            tree.append_child(paragraph, sibling);
-            sibling = following;
+            trace.removing(tree, child, Rule::ScoreNotCandidate);
         }
-        loop {
-            let last = tree.node(paragraph).last_child;
-            if last == NONE || !is_whitespace_node(tree, last) {
-                break;
-            }
-            tree.detach(last);
-        }
-        let parent = tree.parent(paragraph);
-        if let Some(element) = tree.element_mut(parent) {
-            if element.tag == Tag::P {
-                element.tag = Tag::Div;
-            }
-        }
+        from = ancestor;
+        ancestor = tree.parent(ancestor);
     }
-}
-
-fn next_non_whitespace_sibling(tree: &Tree, node: NodeId) -> NodeId {
-    let mut next = tree.next_sibling(node);
-    while next != NONE && tree.text(next).is_some_and(|text| text.trim().is_empty()) {
-        next = tree.next_sibling(next);
-    }
-    next
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// Cleaning the output again gives the same text (the text property of
     /// tests/properties.rs) for loose inline runs and inline elements holding blocks.
     #[test]
@@ -617,34 +774,5 @@ mod tests {
             let second = crate::clean(&again, &options).expect("an article");
             assert_eq!(second.text_content, first.text_content, "{body}");
         }
-    }
-
-    /// `<div>Some <abbr>said <br><br>more</abbr> end. <br><br>after</div>`, built by hand.
-    #[test]
-    fn double_breaks_make_paragraphs_only_in_blocks() {
-        let mut tree = Tree::new();
-        let append = |tree: &mut Tree, parent: NodeId, tag: Option<Tag>, text: &str| {
-            let node = match tag {
-                Some(tag) => tree.new_element(Element::new(tag)),
-                None => tree.new_text(text.to_owned()),
-            };
-            tree.append_child(parent, node);
-            node
-        };
-        let div = append(&mut tree, Tree::ROOT, Some(Tag::Div), "");
-        append(&mut tree, div, None, "Some ");
-        let abbr = append(&mut tree, div, Some(Tag::Abbr), "");
-        append(&mut tree, abbr, None, "said ");
-        append(&mut tree, abbr, Some(Tag::Br), "");
-        append(&mut tree, abbr, Some(Tag::Br), "");
-        append(&mut tree, abbr, None, "more");
-        append(&mut tree, div, None, " end. ");
-        append(&mut tree, div, Some(Tag::Br), "");
-        append(&mut tree, div, Some(Tag::Br), "");
-        append(&mut tree, div, None, "after");
-        replace_double_breaks(&mut tree);
-        let tags: Vec<Option<Tag>> = tree.children(div).map(|id| tree.tag(id)).collect();
-        assert_eq!(tags, [None, Some(Tag::Abbr), None, Some(Tag::P)]);
-        assert_eq!(tree.element_children(abbr).count(), 2, "the breaks stay");
     }
 }

@@ -277,6 +277,26 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - unique_len as f64 / b_len as f64
 }
 
+/// Whether `hint` has one of `words` standing as its own token (bounded by non-letters).
+pub fn hint_has_token(hint: &str, words: &[&str], whole: bool) -> bool {
+    // Bytes: a neighbour that is part of a multi-byte character is not ASCII alphanumeric
+    // either, so the boundary test is the same as on characters.
+    let hint = hint.as_bytes();
+    let boundary = |at: Option<&u8>| at.is_none_or(|byte| !byte.is_ascii_alphanumeric());
+    words.iter().any(|word| {
+        let mut start = 0;
+        while let Some(begin) = find_bytes(hint, word.as_bytes(), start) {
+            let end = begin + word.len();
+            let before_ok = begin == 0 || boundary(hint.get(begin - 1));
+            if before_ok && (!whole || boundary(hint.get(end))) {
+                return true;
+            }
+            start = end.max(begin + 1);
+        }
+        false
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,5 +448,20 @@ mod tests {
     fn similarity_of_titles() {
         assert!(text_similarity("Big news today", "big news today") > 0.99);
         assert!(text_similarity("Big news today", "Small cats") < 0.1);
+    }
+
+    #[test]
+    fn hint_tokens_need_a_boundary_before() {
+        assert!(hint_has_token("social-share bar", &["share"], true));
+        assert!(!hint_has_token("sharebar", &["share"], true));
+        assert!(hint_has_token("relatedstories", &["related"], false));
+        assert!(!hint_has_token("blueprint", &["print"], false));
+        assert!(hint_has_token("blueprint print-button", &["print"], true));
+        assert!(!hint_has_token("blueprint printer", &["print"], true));
+        assert!(
+            hint_has_token("éshare", &["share"], true),
+            "é is not ASCII alphanumeric"
+        );
+        assert!(hint_has_token("share", &["sharebar", "share"], true));
     }
 }

@@ -127,6 +127,57 @@ impl Tag {
         )
     }
 
+    /// Never text a reader sees: dropped at ingest with all they hold.
+    pub fn is_non_content(self) -> bool {
+        matches!(
+            self,
+            Tag::Script
+                | Tag::Style
+                | Tag::Template
+                | Tag::Title
+                | Tag::Head
+                | Tag::Noembed
+                | Tag::Noframes
+                | Tag::Xmp
+                | Tag::Plaintext
+        )
+    }
+
+    /// Form controls and widgets: dropped at ingest.
+    pub fn is_form_control(self) -> bool {
+        matches!(
+            self,
+            Tag::Input
+                | Tag::Button
+                | Tag::Select
+                | Tag::Textarea
+                | Tag::Option
+                | Tag::Optgroup
+                | Tag::Datalist
+                | Tag::Meter
+                | Tag::Progress
+        )
+    }
+
+    /// Embedded content a reader mode cannot show (a video iframe is kept as a link).
+    pub fn is_unshowable_embed(self) -> bool {
+        matches!(
+            self,
+            Tag::Svg
+                | Tag::Object
+                | Tag::Embed
+                | Tag::Applet
+                | Tag::Canvas
+                | Tag::Frameset
+                | Tag::Frame
+                | Tag::Audio
+                | Tag::Video
+                | Tag::Map
+                | Tag::Param
+                | Tag::Track
+        )
+    }
+
     pub fn is_void(self) -> bool {
         matches!(
             self,

@@ -189,6 +189,36 @@ fn remove_dot_segments(path: &str) -> String {
     }
 }
 
+/// Whether an attribute value looks like an image URL: `Some(true)` for a srcset,
+/// `Some(false)` for a single URL.
+pub fn image_url_kind(value: &str) -> Option<bool> {
+    let lower = value.trim().to_ascii_lowercase();
+    const EXTENSIONS: [&str; 4] = [".jpg", ".jpeg", ".png", ".webp"];
+    let mut srcset = false;
+    let mut found = false;
+    for ext in EXTENSIONS {
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(ext) {
+            found = true;
+            let after = &rest[at + ext.len()..];
+            let trimmed = after.trim_start();
+            if trimmed.len() < after.len() && trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+                srcset = true;
+            }
+            rest = after;
+        }
+    }
+    if !found {
+        None
+    } else if srcset {
+        Some(true)
+    } else if !lower.contains(char::is_whitespace) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +269,13 @@ mod tests {
         assert!(!is_safe_url("data:image/svg+xml,<svg>", true));
         assert!(is_safe_url("mailto:a@b.c", false));
         assert!(is_safe_url("/relative", false));
+    }
+
+    #[test]
+    fn recognises_image_urls() {
+        assert_eq!(image_url_kind("/img/a.JPG"), Some(false));
+        assert_eq!(image_url_kind("a.jpg 1x, b.jpg 2x"), Some(true));
+        assert_eq!(image_url_kind("a.png 300w"), Some(true));
+        assert_eq!(image_url_kind("lazyload"), None);
     }
 }

@@ -36,6 +36,43 @@ export interface Options {
   minContentLength?: number;
   /** `isProbablyReaderable`: score the page must pass. Default 20 (as Readability.js). */
   minScore?: number;
+  /** Add `explain` to the result: what each named rule removed, and why the winner won. Default false. */
+  explain?: boolean;
+}
+
+/** A subtree a named rule removed. */
+export interface Removal {
+  /** Stable rule name, `phase.what` (listed in the README). */
+  rule: string;
+  phase: "ingest" | "prepare" | "score" | "cleanup" | "post-process" | "precision" | "declared-body";
+  /** A short path to the element: `article > div.related-coverage`. */
+  path: string;
+  /** The start of its text. */
+  text: string;
+  textLength: number;
+}
+
+/** A scored candidate and what makes up its score. */
+export interface Candidate {
+  path: string;
+  score: number;
+  textLength: number;
+  linkDensity: number;
+  reasons: { rule: string; effect: string }[];
+  /** The top candidate, where the winner starts. */
+  top: boolean;
+}
+
+/** Why the article is what it is (with `explain: true`). */
+export interface Explain {
+  /** In document order, one entry per removed subtree. */
+  removed: Removal[];
+  /** Best first. */
+  candidates: Candidate[];
+  /** From the top candidate to the article, step by step. */
+  winner: { rule: string; path: string }[];
+  /** The scoring attempt that succeeded and the rules in force. */
+  retry: { attempt: number; stripUnlikely: boolean; weightClasses: boolean; cleanConditionally: boolean };
 }
 
 /** A cleaned article. Field names follow Mozilla Readability.js. */
@@ -58,6 +95,8 @@ export interface Article {
   length: number;
   wordCount: number;
   readingTimeMinutes: number;
+  /** Only with `explain: true`. */
+  explain?: Explain;
 }
 
 /** An article and its body as DOM nodes, ready to append. */

@@ -6,13 +6,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use article_cleaner::explain::Explain;
+use article_cleaner::rules::Rule;
 use article_cleaner::{clean, is_probably_readerable, Article, Cleaner, Options};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] FILE|-
+  article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] [--explain] FILE|-
   article-cleaner eval scrapinghub|readability|wcxb CORPUS_DIR -o PREDICTIONS.json
-  article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json";
+  article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json [--explain]
+  article-cleaner rules      (the named rules, as the README's Markdown table)
+
+--explain: which rule removed each block and why the winner won; printed readably, or in
+the JSON result with --format json.";
 
 /// URL the readability test pages are scored against.
 const READABILITY_TEST_URL: &str = "http://fakehost/test/page.html";
@@ -22,6 +28,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("eval") => eval(&args[1..]),
         Some("outputs") => outputs(&args[1..]),
+        Some("rules") => {
+            print!("{}", rules_table());
+            return ExitCode::SUCCESS;
+        }
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             return if args.is_empty() {
@@ -42,13 +52,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let mut format = "json".to_owned();
+    let mut format: Option<String> = None;
     let mut options = Options::default();
     let mut input: Option<String> = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--format" => format = iter.next().ok_or("--format needs a value")?.clone(),
+            "--format" => format = Some(iter.next().ok_or("--format needs a value")?.clone()),
+            "--explain" => options.explain = true,
             "--url" => options.url = Some(iter.next().ok_or("--url needs a value")?.clone()),
             "--encoding" => {
                 options.encoding = Some(iter.next().ok_or("--encoding needs a value")?.clone())
@@ -60,6 +71,9 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let input = input.ok_or_else(|| USAGE.to_owned())?;
+    // `--explain` alone prints only the explanation; with a format, that output first.
+    let print_article = format.is_some() || !options.explain;
+    let format = format.unwrap_or_else(|| "json".to_owned());
     match format.as_str() {
         "json" | "html" | "text" => {}
         "markdown" => options.output_markdown = true,
@@ -81,14 +95,85 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut cleaner = Cleaner::new(options).map_err(|e| e.to_string())?;
     cleaner.write(&bytes).map_err(|e| e.to_string())?;
     let article = cleaner.finish().map_err(|e| e.to_string())?;
-    let output = match format.as_str() {
-        "json" => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())?,
-        "html" => article.content,
-        "text" => article.text_content,
-        _ => article.markdown.unwrap_or_default(),
-    };
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{output}").map_err(|e| e.to_string())
+    if print_article {
+        let output = match format.as_str() {
+            "json" => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())?,
+            "html" => article.content.clone(),
+            "text" => article.text_content.clone(),
+            _ => article.markdown.clone().unwrap_or_default(),
+        };
+        writeln!(stdout, "{output}").map_err(|e| e.to_string())?;
+    }
+    if let (Some(explain), false) = (&article.explain, format == "json" && print_article) {
+        write!(stdout, "{}", explain_report(&article, explain)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The explanation, for a terminal.
+fn explain_report(article: &Article, explain: &Explain) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let retry = &explain.retry;
+    let on = |flag: bool| if flag { "on" } else { "off" };
+    let _ = writeln!(
+        out,
+        "\n== why: {}\nattempt {}: strip unlikely {}, weight classes {}, clean conditionally {}",
+        article.title.as_deref().unwrap_or("(no title)"),
+        retry.attempt,
+        on(retry.strip_unlikely),
+        on(retry.weight_classes),
+        on(retry.clean_conditionally)
+    );
+    let _ = writeln!(out, "\nwinner:");
+    for step in &explain.winner {
+        let _ = writeln!(out, "  {:<26} {}", step.rule, step.path);
+    }
+    let _ = writeln!(out, "\ncandidates (best first):");
+    for candidate in &explain.candidates {
+        let reasons: Vec<String> = candidate
+            .reasons
+            .iter()
+            .map(|reason| format!("{} {}", reason.rule, reason.effect))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} {:>8.2}  {}  ({} chars, link density {:.2})\n      {}",
+            if candidate.top { "*" } else { " " },
+            candidate.score,
+            candidate.path,
+            candidate.text_length,
+            candidate.link_density,
+            reasons.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nremoved ({}, in document order):",
+        explain.removed.len()
+    );
+    for removal in &explain.removed {
+        let _ = writeln!(
+            out,
+            "  {:<30} {:>6} chars  {}\n  {:<30}               {:?}",
+            removal.rule, removal.text_length, removal.path, "", removal.text
+        );
+    }
+    out
+}
+
+/// Every named rule as a Markdown table (the README's list).
+fn rules_table() -> String {
+    let mut table = String::from("| rule | what it targets, and why |\n|---|---|\n");
+    for rule in Rule::ALL {
+        table.push_str(&format!(
+            "| `{}` | {} |\n",
+            rule.name(),
+            rule.doc().replace('|', "\\|")
+        ));
+    }
+    table
 }
 
 /// The corpus pages named by `CORPUS CORPUS_DIR -o OUT`, and OUT.
@@ -110,12 +195,20 @@ fn corpus_args(args: &[String]) -> Result<(Vec<CorpusPage>, &String), String> {
 /// options `eval` uses, for comparison with the wasm build (tools/wasm-parity.mjs) and of
 /// two builds (a refactoring leaves every byte as it was).
 fn outputs(args: &[String]) -> Result<(), String> {
+    // `--explain` must change nothing here: CI compares the two.
+    let explain = args.last().is_some_and(|arg| arg == "--explain");
+    let args = if explain {
+        &args[..args.len() - 1]
+    } else {
+        args
+    };
     let (pages, out) = corpus_args(args)?;
     let mut outputs = Map::new();
     for (id, html, url) in pages {
         let options = Options {
             url,
             output_markdown: true,
+            explain,
             ..Options::default()
         };
         let output = match clean(&html, &options) {

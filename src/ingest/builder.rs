@@ -8,11 +8,13 @@ use encoding_rs::Encoding;
 
 use super::decode::declared_by_meta;
 use crate::entities::{decode_attribute, decode_text};
+use crate::explain::{describe, describe_element, Trace};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
-    INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES,
-    MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
+    EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_OPEN_ELEMENTS,
+    MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
 };
+use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
@@ -69,16 +71,12 @@ pub struct Builder {
     pub declared_encoding: Option<&'static Encoding>,
     /// Past `<head>`: a later `<meta charset>` no longer changes the encoding.
     pub head_over: bool,
-}
-
-impl Default for Builder {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// What is dropped, in explain mode.
+    pub trace: Trace,
 }
 
 impl Builder {
-    pub fn new() -> Self {
+    pub fn new(explain: bool) -> Self {
         Builder {
             tree: Tree::new(),
             meta: RawMetadata::default(),
@@ -89,6 +87,7 @@ impl Builder {
             text_bytes: 0,
             declared_encoding: None,
             head_over: false,
+            trace: Trace::new(explain),
         }
     }
 
@@ -173,6 +172,7 @@ impl Builder {
         } else {
             String::new()
         };
+        let mut dropped_by = None;
         let mode = match parent_mode {
             // Nothing inside a dropped subtree is kept, and the subtree ends at its root's
             // end tag: descendants need no place on the stack, nor end-tag handlers.
@@ -186,10 +186,21 @@ impl Builder {
                 Tag::Head => Mode::Head,
                 Tag::Title if self.meta.title.is_none() => Mode::Title,
                 Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
-                _ if is_dropped(tag, &start.attrs, &hint) => Mode::Skip,
-                _ => Mode::Keep,
+                _ => match dropped_by_rule(tag, &start.attrs, &hint) {
+                    Some(rule) => {
+                        dropped_by = Some(rule);
+                        Mode::Skip
+                    }
+                    None => Mode::Keep,
+                },
             },
         };
+        if let Some(rule) = dropped_by {
+            if self.trace.is_on() {
+                let path = self.open_path(tag, &start.attrs);
+                self.trace.dropping(self.tree.len() as NodeId, rule, path);
+            }
+        }
 
         if mode == Mode::Keep {
             self.apply_implied_ends(tag);
@@ -212,6 +223,7 @@ impl Builder {
         };
 
         if !pushable {
+            self.trace.end_drop();
             return false;
         }
         let mode = if mode == Mode::Keep && node == NONE {
@@ -224,6 +236,25 @@ impl Builder {
         }
         self.stack.push(Open { tag, node, mode });
         true
+    }
+
+    /// A short path to an element about to open: its nearest stored ancestors, then itself.
+    fn open_path(&self, tag: Tag, attrs: &[(String, String)]) -> String {
+        let mut parts: Vec<String> = self
+            .stack
+            .iter()
+            .rev()
+            .filter(|open| open.node != NONE)
+            .take(EXPLAIN_PATH_DEPTH - 1)
+            .map(|open| describe(&self.tree, open.node))
+            .collect();
+        parts.reverse();
+        parts.push(describe_element(
+            tag,
+            attr_value(attrs, "id"),
+            attr_value(attrs, "class"),
+        ));
+        parts.join(" > ")
     }
 
     /// Handles an explicit end tag that lol_html matched.
@@ -276,6 +307,9 @@ impl Builder {
         for open in self.stack.drain(index..) {
             if open.tag == Tag::Pre && open.mode == Mode::Keep {
                 self.pre_depth -= 1;
+            }
+            if open.mode == Mode::Skip {
+                self.trace.end_drop();
             }
             closed_json_ld |= open.mode == Mode::JsonLd;
         }
@@ -426,7 +460,12 @@ impl Builder {
     fn take_text(&mut self, raw: &str) {
         let (node, mode) = self.current();
         match mode {
-            Mode::Skip | Mode::Head => {}
+            Mode::Skip => {
+                if self.trace.is_on() && self.pending_kind != TextKind::Raw {
+                    self.trace.dropped_text(&decode_text(raw));
+                }
+            }
+            Mode::Head => {}
             Mode::Title => {
                 let text = decode_text(raw);
                 let title = self.meta.title.get_or_insert_with(String::new);
@@ -568,6 +607,7 @@ impl Builder {
     /// Closes everything still open: the input has ended.
     pub fn finish(&mut self) {
         self.flush_text();
+        self.trace.end_drop();
         self.stack.clear();
         self.pre_depth = 0;
         for entry in &mut self.meta.json_ld {
@@ -587,52 +627,31 @@ fn is_json_ld(attrs: &[(String, String)]) -> bool {
     attr_value(attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
 }
 
-/// Elements whose content never belongs in an article.
-fn is_dropped(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
-    let always = matches!(
-        tag,
-        Tag::Script
-            | Tag::Style
-            | Tag::Template
-            | Tag::Svg
-            | Tag::Object
-            | Tag::Embed
-            | Tag::Applet
-            | Tag::Canvas
-            | Tag::Frameset
-            | Tag::Frame
-            | Tag::Noembed
-            | Tag::Noframes
-            | Tag::Input
-            | Tag::Button
-            | Tag::Select
-            | Tag::Textarea
-            | Tag::Option
-            | Tag::Optgroup
-            | Tag::Datalist
-            | Tag::Meter
-            | Tag::Progress
-            | Tag::Dialog
-            | Tag::Audio
-            | Tag::Video
-            | Tag::Map
-            | Tag::Param
-            | Tag::Track
-            | Tag::Xmp
-            | Tag::Plaintext
-            | Tag::Title
-            | Tag::Head
-    );
-    if always {
-        return true;
+/// The rule that drops an element and its content at ingest, if one does.
+fn dropped_by_rule(tag: Tag, attrs: &[(String, String)], hint: &str) -> Option<Rule> {
+    if tag.is_non_content() {
+        return Some(Rule::IngestNonContent);
+    }
+    if tag.is_form_control() {
+        return Some(Rule::IngestFormControl);
+    }
+    if tag.is_unshowable_embed() {
+        return Some(Rule::IngestEmbed);
     }
     if tag == Tag::Iframe {
-        return !attr_value(attrs, "src").is_some_and(|src| VIDEO_HOSTS.found_in(src));
+        let video = attr_value(attrs, "src").is_some_and(|src| VIDEO_HOSTS.found_in(src));
+        return (!video).then_some(Rule::IngestEmbed);
     }
-    is_hidden(attrs, hint)
+    // A `<dialog>` shows only when opened by script.
+    if tag == Tag::Dialog || is_hidden(attrs, hint) {
+        return Some(Rule::IngestHidden);
+    }
+    INGEST_DROP_HINTS
+        .found_in(hint)
+        .then_some(Rule::IngestFurniture)
 }
 
-/// Hidden by attribute or inline style, a modal dialog, or a consent banner.
+/// Hidden by attribute or inline style, or a modal dialog.
 fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
     let mut aria_hidden = false;
     let mut modal = false;
@@ -656,9 +675,7 @@ fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
             _ => {}
         }
     }
-    (aria_hidden && !hint.contains("fallback-image"))
-        || (modal && dialog)
-        || INGEST_DROP_HINTS.found_in(hint)
+    (aria_hidden && !hint.contains("fallback-image")) || (modal && dialog)
 }
 
 /// The attributes the tree keeps, by name.
@@ -758,7 +775,7 @@ fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Elemen
             (Some(attr), _) => attr,
             (None, "data-srcset" | "data-lazy-srcset") if imagey => Attr::LazySrcset,
             (None, other) if imagey && other.starts_with("data-") => {
-                match crate::cleanup::image_url_kind(&raw) {
+                match crate::url::image_url_kind(&raw) {
                     Some(true) => Attr::LazySrcset,
                     Some(false) => Attr::LazySrc,
                     None => continue,

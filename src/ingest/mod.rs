@@ -23,6 +23,7 @@ pub use builder::{Builder, StartTag, TextKind};
 use decode::{HostDecoderFactory, Transcode};
 
 use crate::error::{Error, ErrorKind};
+use crate::explain::Trace;
 use crate::metadata::RawMetadata;
 use crate::patterns::{
     CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_BLOCK_BYTES, PARSER_MEMORY_LIMIT,
@@ -50,6 +51,8 @@ impl OutputSink for NullSink {
 pub struct Page {
     pub tree: Tree,
     pub meta: RawMetadata,
+    /// What ingest dropped, when explain mode is on.
+    pub trace: Trace,
 }
 
 /// A streaming ingest pass.
@@ -68,14 +71,16 @@ pub struct Ingest {
     replay: Option<Vec<u8>>,
     transcoder: Option<Box<dyn Transcode>>,
     failed: Option<Error>,
+    explain: bool,
 }
 
 const BOM_SNIFF_BYTES: usize = 3;
 
 impl Ingest {
-    pub fn new(charset: Charset) -> Self {
+    /// `explain`: record what is dropped (see [`crate::explain`]).
+    pub fn new(charset: Charset, explain: bool) -> Self {
         let mut ingest = Ingest {
-            state: Rc::new(RefCell::new(Builder::new())),
+            state: Rc::new(RefCell::new(Builder::new(explain))),
             rewriter: None,
             charset,
             host_decoder: None,
@@ -85,6 +90,7 @@ impl Ingest {
             replay: None,
             transcoder: None,
             failed: None,
+            explain,
         };
         if charset == Charset::Text {
             ingest.rewriter = Some(ingest.make_rewriter());
@@ -218,7 +224,7 @@ impl Ingest {
     /// A fresh parser (and tree) for `encoding`.
     fn start_parse(&mut self, encoding: &'static Encoding) -> Result<(), Error> {
         self.rewriter = None;
-        self.state = Rc::new(RefCell::new(Builder::new()));
+        self.state = Rc::new(RefCell::new(Builder::new(self.explain)));
         self.encoding = encoding;
         self.transcoder = if encoding == UTF_8 {
             None
@@ -306,6 +312,7 @@ impl Ingest {
         Ok(Page {
             tree: builder.tree,
             meta: builder.meta,
+            trace: builder.trace,
         })
     }
 }

@@ -2,9 +2,9 @@
 //! around paragraphs, a line break at `<br>`, table cells apart, words never glued.
 
 use super::{walk, Event};
-use crate::cleanup::hint_has_token;
 use crate::measure::{has_descendant, text_len};
 use crate::patterns::{CAPTION_HINTS, CAPTION_MAX_CHARS};
+use crate::text::hint_has_token;
 use crate::tree::{NodeData, NodeId, Tag, Tree};
 
 /// Accumulates text with collapsible spaces and line breaks.

@@ -1,0 +1,430 @@
+//! Readability.js's `_prepArticle`, run on every scoring attempt (its result's length decides
+//! whether the next attempt relaxes the rules): forms, embeds, asides, share widgets and
+//! controls go, lazy images get their source, and `_cleanConditionally` removes the
+//! tables, lists and blocks that look like furniture.
+
+use crate::explain::Trace;
+use crate::measure::{
+    class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, has_text,
+    inner_text, is_phrasing, text_len, TextCache,
+};
+use crate::patterns::{
+    AD_LABEL_MAX_CHARS, AD_WORDS, CLASS_WEIGHT, CONDITIONAL_KEEP_COMMAS, DEFAULT_CHAR_THRESHOLD,
+    EMBED_MIN_CHARS, LOADING_WORDS, SHARE_HINTS, SHORT_LINKED_MAX_CHARS,
+};
+use crate::rules::Rule;
+use crate::score::Flags;
+use crate::text::{hint_has_token, lower_case};
+use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+
+/// Readability.js's `_prepArticle`, in its order.
+pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags, trace: &mut Trace) {
+    let data_tables = mark_data_tables(tree, article);
+    fix_lazy_images(tree, article);
+    clean_conditionally(tree, article, Tag::Form, flags, &data_tables, trace);
+    clean_conditionally(tree, article, Tag::Fieldset, flags, &data_tables, trace);
+    remove_tags(
+        tree,
+        article,
+        &[Tag::Object, Tag::Embed, Tag::Footer, Tag::Link, Tag::Aside],
+        Rule::CleanupNonContentTag,
+        trace,
+    );
+    remove_share_elements(tree, article, trace);
+    remove_tags(
+        tree,
+        article,
+        &[Tag::Input, Tag::Textarea, Tag::Select, Tag::Button],
+        Rule::CleanupFormControl,
+        trace,
+    );
+    if flags.weight_classes {
+        let headers: Vec<NodeId> = tree
+            .descendants(article)
+            .filter(|&id| matches!(tree.tag(id), Some(Tag::H1 | Tag::H2)))
+            .collect();
+        for header in headers {
+            if class_weight(tree, header) < 0.0 {
+                trace.remove(tree, header, Rule::CleanupNegativeHeading);
+            }
+        }
+    }
+    for tag in [Tag::Table, Tag::Ul, Tag::Div] {
+        clean_conditionally(tree, article, tag, flags, &data_tables, trace);
+    }
+    let nodes: Vec<NodeId> = tree.descendants(article).collect();
+    for &node in &nodes {
+        match tree.tag(node) {
+            Some(Tag::H1) => {
+                if let Some(element) = tree.element_mut(node) {
+                    element.tag = Tag::H2;
+                }
+            }
+            Some(Tag::P)
+                if !has_descendant(
+                    tree,
+                    node,
+                    &[Tag::Img, Tag::Embed, Tag::Object, Tag::Iframe],
+                ) && !has_text(tree, node) =>
+            {
+                trace.remove(tree, node, Rule::CleanupEmptyParagraph);
+            }
+            Some(Tag::Br) => {
+                let mut next = tree.next_sibling(node);
+                while next != NONE && tree.text(next).is_some_and(|t| t.trim().is_empty()) {
+                    next = tree.next_sibling(next);
+                }
+                if next != NONE && tree.is_tag(next, Tag::P) {
+                    trace.remove(tree, node, Rule::CleanupBreakBeforeParagraph);
+                }
+            }
+            _ => {}
+        }
+    }
+    for &node in &nodes {
+        if tree.is_tag(node, Tag::Table) && tree.parent(node) != NONE {
+            unwrap_single_cell_table(tree, node);
+        }
+    }
+}
+
+fn remove_tags(tree: &mut Tree, root: NodeId, tags: &[Tag], rule: Rule, trace: &mut Trace) {
+    let doomed: Vec<NodeId> = tree
+        .descendants(root)
+        .filter(|&id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
+        .collect();
+    for node in doomed {
+        // One inside another removed here is reported with it.
+        if trace.is_on() && tree.has_ancestor(node, root) {
+            trace.removing(tree, node, rule);
+        }
+        tree.detach(node);
+    }
+}
+
+fn remove_share_elements(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    let children: Vec<NodeId> = tree.element_children(article).collect();
+    for child in children {
+        let mut node = tree.first_child(child);
+        while node != NONE {
+            let is_share = tree
+                .element(node)
+                .is_some_and(|e| hint_has_token(&e.hint, SHARE_HINTS, true));
+            if is_share && text_len(tree, node) < DEFAULT_CHAR_THRESHOLD {
+                let next = tree.next_skipping_children(node, child);
+                trace.remove(tree, node, Rule::CleanupShareBar);
+                node = next;
+            } else {
+                node = tree.next_in(node, child);
+            }
+        }
+    }
+}
+
+/// Tables Readability.js considers data (kept) rather than layout.
+fn mark_data_tables(tree: &Tree, root: NodeId) -> Vec<NodeId> {
+    let mut data = Vec::new();
+    for table in tree
+        .descendants(root)
+        .filter(|&id| tree.is_tag(id, Tag::Table))
+    {
+        let element = tree.element(table).expect("table is an element");
+        if element.attr(Attr::Role) == Some("presentation") {
+            continue;
+        }
+        let caption = tree
+            .element_children(table)
+            .find(|&id| tree.is_tag(id, Tag::Caption));
+        if caption.is_some_and(|c| tree.first_child(c) != NONE)
+            || has_descendant(
+                tree,
+                table,
+                &[Tag::Col, Tag::Colgroup, Tag::Tfoot, Tag::Thead, Tag::Th],
+            )
+        {
+            data.push(table);
+            continue;
+        }
+        if has_descendant(tree, table, &[Tag::Table]) {
+            continue;
+        }
+        let mut rows = 0usize;
+        let mut columns = 0usize;
+        for row in tree
+            .descendants(table)
+            .filter(|&id| tree.is_tag(id, Tag::Tr))
+        {
+            rows += span(tree, row, Attr::Rowspan);
+            let cells: usize = tree
+                .element_children(row)
+                .filter(|&id| tree.is_tag(id, Tag::Td))
+                .map(|cell| span(tree, cell, Attr::Colspan))
+                .sum();
+            columns = columns.max(cells);
+        }
+        if rows == 1 || columns == 1 {
+            continue;
+        }
+        if rows >= 10 || columns > 4 || rows * columns > 10 {
+            data.push(table);
+        }
+    }
+    data
+}
+
+fn span(tree: &Tree, node: NodeId, attr: Attr) -> usize {
+    tree.element(node)
+        .and_then(|e| e.attr(attr))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1000)
+}
+
+fn fix_lazy_images(tree: &mut Tree, root: NodeId) {
+    let images: Vec<NodeId> = tree
+        .descendants(root)
+        .filter(|&id| matches!(tree.tag(id), Some(Tag::Img | Tag::Picture | Tag::Figure)))
+        .collect();
+    for node in images {
+        let Some(element) = tree.element_mut(node) else {
+            continue;
+        };
+        let lazy =
+            element.attr(Attr::LazySrc).is_some() || element.attr(Attr::LazySrcset).is_some();
+        if let Some(src) = element.attr(Attr::Src) {
+            if is_tiny_placeholder(src) && lazy {
+                element.remove_attr(Attr::Src);
+            }
+        }
+        let has_source = element.attr(Attr::Src).is_some()
+            || element.attr(Attr::Srcset).is_some_and(|s| s != "null");
+        let lazy_class = element.hint.contains("lazy");
+        if has_source && !lazy_class {
+            continue;
+        }
+        let lazy_src = element.remove_attr(Attr::LazySrc);
+        let lazy_srcset = element.remove_attr(Attr::LazySrcset);
+        if element.tag == Tag::Figure {
+            if has_descendant(tree, node, &[Tag::Img, Tag::Picture]) {
+                continue;
+            }
+            let mut image = Element::new(Tag::Img);
+            if let Some(src) = lazy_src {
+                image.set_attr(Attr::Src, src);
+            }
+            if let Some(srcset) = lazy_srcset {
+                image.set_attr(Attr::Srcset, srcset);
+            }
+            if image.attrs.is_empty() {
+                continue;
+            }
+            let id = tree.new_element(image);
+            tree.append_child(node, id);
+        } else {
+            if let Some(src) = lazy_src {
+                element.set_attr(Attr::Src, src);
+            }
+            if let Some(srcset) = lazy_srcset {
+                element.set_attr(Attr::Srcset, srcset);
+            }
+        }
+    }
+}
+
+/// A small base64 placeholder (a blank pixel) that a lazy loader swaps out.
+fn is_tiny_placeholder(src: &str) -> bool {
+    let lower = src.trim_start().to_ascii_lowercase();
+    if !lower.starts_with("data:") || lower.starts_with("data:image/svg+xml") {
+        return false;
+    }
+    match lower.find("base64,") {
+        Some(at) => src.len() - at - 7 < 133,
+        None => true,
+    }
+}
+
+/// Removes elements of `tag` that look like furniture (Readability.js's `_cleanConditionally`).
+fn clean_conditionally(
+    tree: &mut Tree,
+    root: NodeId,
+    tag: Tag,
+    flags: Flags,
+    data_tables: &[NodeId],
+    trace: &mut Trace,
+) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    let nodes: Vec<NodeId> = tree
+        .descendants(root)
+        .filter(|&id| tree.is_tag(id, tag))
+        .collect();
+    if nodes.is_empty() {
+        return;
+    }
+    let mut cache = TextCache::new(tree, root);
+    for &node in nodes.iter().rev() {
+        if tree.parent(node) == NONE || !tree.has_ancestor(node, root) {
+            continue;
+        }
+        if let Some(rule) = removal_rule(tree, &cache, node, tag, flags, data_tables) {
+            trace.removing(tree, node, rule);
+            cache.detach(tree, node);
+        }
+    }
+}
+
+/// The rule that finds `node` to be furniture, if one does (`_cleanConditionally`'s tests,
+/// in its order).
+fn removal_rule(
+    tree: &Tree,
+    cache: &TextCache,
+    node: NodeId,
+    tag: Tag,
+    flags: Flags,
+    data_tables: &[NodeId],
+) -> Option<Rule> {
+    let text_length = cache.text_len(node);
+    let is_list = matches!(tag, Tag::Ul | Tag::Ol) || {
+        let list_length: usize = tree
+            .descendants(node)
+            .filter(|&id| matches!(tree.tag(id), Some(Tag::Ul | Tag::Ol)))
+            .map(|id| cache.text_len(id))
+            .sum();
+        text_length == 0 && list_length > 0
+            || text_length > 0 && list_length as f64 / text_length as f64 > 0.9
+    };
+    if tag == Tag::Table && data_tables.contains(&node) {
+        return None;
+    }
+    if tree
+        .ancestors(node)
+        .any(|id| tree.is_tag(id, Tag::Table) && data_tables.contains(&id))
+    {
+        return None;
+    }
+    if has_ancestor_tag(tree, node, Tag::Code, Some(3)) {
+        return None;
+    }
+    if tree
+        .descendants(node)
+        .any(|id| tree.is_tag(id, Tag::Table) && data_tables.contains(&id))
+    {
+        return None;
+    }
+    let weight = if flags.weight_classes {
+        class_weight(tree, node)
+    } else {
+        0.0
+    };
+    if weight < 0.0 {
+        return Some(Rule::CleanupNegativeClass);
+    }
+    if cache.commas(node) >= CONDITIONAL_KEEP_COMMAS {
+        return None;
+    }
+    let text_density = |tags: &[Tag]| cache.text_density(tree, node, tags);
+    let paragraphs = count_tag(tree, node, Tag::P) as f64;
+    let images = count_tag(tree, node, Tag::Img) as f64;
+    let items = count_tag(tree, node, Tag::Li) as f64 - 100.0;
+    let inputs = count_tag(tree, node, Tag::Input) as f64;
+    let heading_density = text_density(&[Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6]);
+    let mut embeds = 0;
+    for id in tree.descendants(node) {
+        if matches!(tree.tag(id), Some(Tag::Object | Tag::Embed | Tag::Iframe)) {
+            // Only video embeds survive ingest.
+            if tree.is_tag(id, Tag::Iframe) {
+                return None;
+            }
+            embeds += 1;
+        }
+    }
+    let content_length = cache.text_len(node);
+    // The ad and loading labels are single words: only short texts need a look.
+    if content_length < AD_LABEL_MAX_CHARS
+        && is_ad_or_loading_word(&lower_case(&inner_text(tree, node)))
+    {
+        return Some(Rule::CleanupAdLabel);
+    }
+    let density = cache.link_density(node);
+    let textish = text_density(&[
+        Tag::Span,
+        Tag::Li,
+        Tag::Td,
+        Tag::Blockquote,
+        Tag::Dl,
+        Tag::Div,
+        Tag::Img,
+        Tag::Ol,
+        Tag::P,
+        Tag::Pre,
+        Tag::Table,
+        Tag::Ul,
+    ]);
+    let in_figure = has_ancestor_tag(tree, node, Tag::Figure, Some(3));
+    let rule = if !in_figure && images > 1.0 && paragraphs / images < 0.5 {
+        Rule::CleanupImageHeavy
+    } else if !is_list && items > paragraphs {
+        Rule::CleanupListLike
+    } else if inputs > (paragraphs / 3.0).floor() {
+        Rule::CleanupFormLike
+    } else if !is_list
+        && !in_figure
+        && heading_density < 0.9
+        && content_length < SHORT_LINKED_MAX_CHARS
+        && (images == 0.0 || images > 2.0)
+        && density > 0.0
+    {
+        Rule::CleanupShortWithLinks
+    } else if (!is_list && weight < CLASS_WEIGHT && density > 0.2)
+        || (weight >= CLASS_WEIGHT && density > 0.5)
+    {
+        Rule::CleanupLinkDense
+    } else if (embeds == 1 && content_length < EMBED_MIN_CHARS) || embeds > 1 {
+        Rule::CleanupEmbedHeavy
+    } else if images == 0.0 && textish == 0.0 {
+        Rule::CleanupNoTextBlocks
+    } else {
+        return None;
+    };
+    if is_list {
+        let nested = tree
+            .element_children(node)
+            .any(|child| tree.element_children(child).count() > 1);
+        // A list of only images is a gallery: kept.
+        if !nested && images == count_tag(tree, node, Tag::Li) as f64 {
+            return None;
+        }
+    }
+    Some(rule)
+}
+
+fn is_ad_or_loading_word(lower: &str) -> bool {
+    let word = lower.trim();
+    AD_WORDS.contains(&word) || {
+        let stem = word.trim_end_matches("...").trim_end_matches('…');
+        LOADING_WORDS.contains(&stem)
+    }
+}
+
+fn unwrap_single_cell_table(tree: &mut Tree, table: NodeId) {
+    let body = if has_single_tag_inside(tree, table, Tag::Tbody) {
+        tree.element_children(table).next().unwrap_or(table)
+    } else {
+        table
+    };
+    if !has_single_tag_inside(tree, body, Tag::Tr) {
+        return;
+    }
+    let row = tree.element_children(body).next().unwrap_or(body);
+    if !has_single_tag_inside(tree, row, Tag::Td) {
+        return;
+    }
+    let cell = tree.element_children(row).next().unwrap_or(row);
+    let all_phrasing = tree.children(cell).all(|child| is_phrasing(tree, child));
+    if let Some(element) = tree.element_mut(cell) {
+        element.tag = if all_phrasing { Tag::P } else { Tag::Div };
+    }
+    tree.insert_before(table, cell);
+    tree.detach(table);
+}

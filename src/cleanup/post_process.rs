@@ -1,0 +1,64 @@
+//! Phase 5, after the winner is chosen: URLs made absolute, `javascript:` links unwrapped,
+//! empty containers removed and wrappers that only hold another wrapper folded.
+
+use crate::explain::Trace;
+use crate::measure::{has_descendant, has_single_tag_inside, is_without_content};
+use crate::rules::Rule;
+use crate::tree::{Attr, NodeId, Tag, Tree, NONE};
+use crate::url::{clean_url, scheme, Resolver};
+
+/// Resolves `href`/`src`/`srcset`/`poster` against the page, unwraps `javascript:` links,
+/// and folds wrappers that only hold one other wrapper.
+pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace: &mut Trace) {
+    let nodes: Vec<NodeId> = tree.descendants(article).collect();
+    for &node in &nodes {
+        let Some(element) = tree.element_mut(node) else {
+            continue;
+        };
+        let script_link = element.tag == Tag::A
+            && element
+                .attr(Attr::Href)
+                .is_some_and(|href| scheme(&clean_url(href)).as_deref() == Some("javascript"));
+        if script_link {
+            // A script link is only its text to a reader.
+            element.tag = Tag::Span;
+            element.remove_attr(Attr::Href);
+        }
+        for (attr, value) in element.attrs.iter_mut() {
+            match attr {
+                Attr::Href | Attr::Src | Attr::Poster | Attr::Cite
+                    if !value.trim_start().starts_with('#') =>
+                {
+                    *value = resolver.resolve(value);
+                }
+                Attr::Srcset => *value = resolver.resolve_srcset(value),
+                _ => {}
+            }
+        }
+    }
+    for &node in &nodes {
+        if !matches!(tree.tag(node), Some(Tag::Div | Tag::Section)) || tree.parent(node) == NONE {
+            continue;
+        }
+        if is_without_content(tree, node) && !has_descendant(tree, node, &[Tag::Img]) {
+            trace.remove(tree, node, Rule::PostProcessEmptyContainer);
+        }
+    }
+    // Single-wrapper folding: a div/section whose only content is another div/section.
+    let mut node = tree.first_child(article);
+    while node != NONE {
+        if matches!(tree.tag(node), Some(Tag::Div | Tag::Section))
+            && (has_single_tag_inside(tree, node, Tag::Div)
+                || has_single_tag_inside(tree, node, Tag::Section))
+        {
+            let child = tree.element_children(node).next().unwrap_or(NONE);
+            if child != NONE {
+                tree.insert_before(node, child);
+                tree.detach(node);
+                node = child;
+                continue;
+            }
+        }
+        node = tree.next_in(node, article);
+    }
+}

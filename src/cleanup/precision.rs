@@ -1,0 +1,156 @@
+//! Phase 7, our precision pass: the boilerplate the Readability rules keep inside the winner
+//! (share bars, related-coverage blocks, ad labels, gallery counters, link lists).
+
+use crate::explain::Trace;
+use crate::measure::{has_ancestor_tag, inner_text, is_phrasing, TextCache};
+use crate::patterns::{
+    BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
+    BOILERPLATE_TEXTS, DATELINE_PREFIXES, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
+    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+};
+use crate::rules::Rule;
+use crate::text::{hint_has_token, lower_case};
+use crate::tree::{NodeId, Tag, Tree, NONE};
+
+/// Our precision pass: boilerplate the Readability rules keep.
+pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    let mut cache = TextCache::new(tree, article);
+    let nodes: Vec<NodeId> = tree.descendants(article).collect();
+    for &node in &nodes {
+        if tree.parent(node) == NONE || !tree.has_ancestor(node, article) {
+            continue;
+        }
+        let Some(element) = tree.element(node) else {
+            continue;
+        };
+        let tag = element.tag;
+        if !element.hint.is_empty() && hint_has_token(&element.hint, BOILERPLATE_HINTS, false) {
+            let length = cache.text_len(node);
+            if length < BOILERPLATE_MAX_CHARS || cache.link_density(node) > 0.5 {
+                trace.removing(tree, node, Rule::PrecisionBoilerplateHint);
+                cache.detach(tree, node);
+                continue;
+            }
+        }
+        if !element.hint.is_empty()
+            && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
+            && cache.text_len(node) < SHORT_FURNITURE_MAX_CHARS
+        {
+            trace.removing(tree, node, Rule::PrecisionShortFurniture);
+            cache.detach(tree, node);
+            continue;
+        }
+        if matches!(
+            tag,
+            Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        ) && !has_ancestor_tag(tree, node, Tag::Table, None)
+            && !has_ancestor_tag(tree, node, Tag::Li, None)
+            && is_link_block(&cache, node)
+        {
+            trace.removing(tree, node, Rule::PrecisionRelatedLinks);
+            cache.detach(tree, node);
+            continue;
+        }
+        if is_text_block(tag)
+            && (!is_inline(tag) || holds_all_parent_text(tree, &cache, node))
+            && is_boilerplate_text(tree, &cache, node)
+        {
+            trace.removing(tree, node, Rule::PrecisionBoilerplateText);
+            cache.detach(tree, node);
+        }
+    }
+}
+
+/// A short block whose text is all links: a related headline or a link list entry.
+fn is_link_block(cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
+    length > 0
+        && length < LINK_BLOCK_MAX_CHARS
+        && cache.link_density(node) >= LINK_BLOCK_MIN_DENSITY
+}
+
+fn is_text_block(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P
+            | Tag::Div
+            | Tag::Li
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Span
+            | Tag::A
+            | Tag::Figcaption
+            | Tag::Section
+            | Tag::Aside
+            | Tag::Ul
+            | Tag::Strong
+            | Tag::B
+            | Tag::Em
+    )
+}
+
+fn is_inline(tag: Tag) -> bool {
+    matches!(tag, Tag::Span | Tag::A | Tag::Strong | Tag::B | Tag::Em)
+}
+
+/// An inline element is furniture only on its own ("Advertisement" in a `<span>`), never as
+/// a word of a sentence ("meet again <span>next</span> week").
+fn holds_all_parent_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let mut block = tree.parent(node);
+    while block != NONE && tree.element(block).is_some() && is_phrasing(tree, block) {
+        block = tree.parent(block);
+    }
+    block == NONE || cache.text_len(block) <= cache.text_len(node)
+}
+
+fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
+    if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
+        return false;
+    }
+    let text = lower_case(&inner_text(tree, node));
+    let bare = text.trim_end_matches(|c: char| {
+        c == ':' || c == '.' || c == '»' || c == '›' || c.is_whitespace()
+    });
+    if BOILERPLATE_TEXTS.contains(&bare) || is_counter(bare) {
+        return true;
+    }
+    BOILERPLATE_PREFIXES
+        .iter()
+        .any(|prefix| text.starts_with(prefix))
+        || (DATELINE_PREFIXES
+            .iter()
+            .any(|prefix| text.starts_with(prefix))
+            && text.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// Gallery counters: "3 of 12", "Image 2 of 6", "2/6".
+fn is_counter(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [a, "of", b] => is_number(a) && is_number(b),
+        [_, a, "of", b] => is_number(a) && is_number(b),
+        [pair] => pair
+            .split_once('/')
+            .is_some_and(|(a, b)| is_number(a) && is_number(b)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters() {
+        assert!(is_counter("1 of 6"));
+        assert!(is_counter("image 2 of 6"));
+        assert!(is_counter("3/12"));
+        assert!(!is_counter("one of the best"));
+    }
+}

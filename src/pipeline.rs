@@ -1,0 +1,148 @@
+//! The pipeline after ingest, phase by phase, in the order of the crate docs. Every phase
+//! reports what it removes, and why, to the trace (explain mode).
+
+use crate::cleanup::{conditional, declared_body, post_process, precision};
+use crate::error::{Error, ErrorKind};
+use crate::ingest::Page;
+use crate::measure::inner_text;
+use crate::render::html::HtmlSink;
+use crate::score::Scored;
+use crate::tree::{NodeId, Tag, Tree};
+use crate::url::Resolver;
+use crate::{conform, metadata, patterns, prepare, render, score, text, url, Article, Options};
+
+/// Everything after ingest (phase 1): the page's tree and metadata in, the article out.
+pub fn extract(
+    page: Page,
+    options: &Options,
+    sink: Option<&mut dyn HtmlSink>,
+) -> Result<Article, Error> {
+    let Page {
+        mut tree,
+        meta,
+        mut trace,
+    } = page;
+
+    // 2. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
+    prepare::prepare(&mut tree, &mut trace);
+
+    // 3. Metadata, with Readability.js's precedence (the headings help choose the title).
+    let (headings, single_h1) = title_headings(&tree);
+    let metadata = metadata::resolve(&meta, &headings, single_h1.as_deref());
+
+    // 4. Score: the best candidate and its siblings; each attempt is cleaned conditionally
+    //    and measured, and a short one makes the next attempt relax the rules.
+    let Scored {
+        tree: mut work,
+        article,
+        dir,
+        byline,
+        mut trace,
+        retry,
+    } = score::find_article(
+        &tree,
+        &metadata.title,
+        metadata.byline.is_none(),
+        options.char_threshold,
+        conditional::prep_article,
+        &trace,
+    )
+    .ok_or_else(not_readerable)?;
+
+    // 5. Post-process: absolute URLs, script links, empty containers, nested wrappers.
+    let resolver = Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
+    post_process::post_process(&mut work, article, &resolver, &mut trace);
+
+    // 6. Conform: the tree a browser's parser builds back from our HTML. Before the
+    //    precision pass, which then sees the blocks a second cleaning would see.
+    conform::conform(&mut work, article);
+
+    // 7. Precision: the boilerplate the Readability rules keep.
+    precision::remove_boilerplate(&mut work, article, &mut trace);
+
+    // 8. The page's declared body (JSON-LD `articleBody`), when it is the full text.
+    if let Some(declared) = &metadata.declared_body {
+        declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
+    }
+
+    // 9. Render: text (which also decides readerability), HTML, Markdown.
+    let text_content = render::text::render(&work, article, options.text_captions);
+    if text_content.trim().is_empty() {
+        return Err(not_readerable());
+    }
+    if let Some(sink) = sink {
+        render::html::render_into(&work, article, options.keep_classes, sink);
+    }
+    let excerpt = metadata
+        .excerpt
+        .clone()
+        .or_else(|| first_paragraph(&work, article));
+    let word_count = text::count_words(&text_content);
+    let lead_image = metadata
+        .lead_image
+        .as_deref()
+        .map(|image| resolver.resolve(image))
+        .filter(|image| url::is_safe_url(image, true) && !image.is_empty());
+    Ok(Article {
+        title: Some(metadata.title.clone()).filter(|t| !t.is_empty()),
+        byline: metadata.byline.clone().or(byline),
+        site_name: metadata.site_name.clone(),
+        published_time: metadata.published_time.clone(),
+        lang: metadata.lang.clone().or(meta.content_language.clone()),
+        dir: dir.or(meta.body_dir.clone()).or(meta.html_dir.clone()),
+        excerpt,
+        lead_image,
+        content: if options.output_html {
+            render::html::render(&work, article, options.keep_classes)
+        } else {
+            String::new()
+        },
+        length: text_content.encode_utf16().count(),
+        word_count,
+        reading_time_minutes: word_count
+            .div_ceil(patterns::READING_WORDS_PER_MINUTE)
+            .max(1),
+        markdown: options
+            .output_markdown
+            .then(|| render::markdown::render(&work, article)),
+        text_content: if options.output_text {
+            text_content
+        } else {
+            String::new()
+        },
+        explain: trace.finish(retry),
+    })
+}
+
+fn not_readerable() -> Error {
+    Error::new(
+        ErrorKind::NotReaderable,
+        "no article content was found in the page",
+    )
+}
+
+/// Texts of `<h1>`/`<h2>` (for the title heuristics) and of the only `<h1>`, if single.
+fn title_headings(tree: &Tree) -> (Vec<String>, Option<String>) {
+    let mut headings = Vec::new();
+    let mut h1s = Vec::new();
+    for id in tree.descendants(Tree::ROOT) {
+        match tree.tag(id) {
+            Some(Tag::H1) => {
+                let text = inner_text(tree, id);
+                h1s.push(text.clone());
+                headings.push(text);
+            }
+            Some(Tag::H2) => headings.push(inner_text(tree, id)),
+            _ => {}
+        }
+    }
+    let single = if h1s.len() == 1 { h1s.pop() } else { None };
+    (headings, single)
+}
+
+fn first_paragraph(tree: &Tree, article: NodeId) -> Option<String> {
+    tree.descendants(article)
+        .find(|&id| tree.is_tag(id, Tag::P))
+        .map(|id| inner_text(tree, id))
+        .filter(|text| !text.is_empty())
+}

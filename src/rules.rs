@@ -1,0 +1,204 @@
+//! Every rule that removes part of a page or moves a candidate's score, by stable name.
+//!
+//! A rule's name is `phase.what` and never changes once released: explain mode reports it,
+//! users search for it, and the README lists every one (`article-cleaner rules` prints the
+//! table). A new rule is one line here and one call where it acts.
+
+use serde::{Deserialize, Serialize};
+
+/// The pipeline's phases, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Ingest,
+    Prepare,
+    Score,
+    Cleanup,
+    PostProcess,
+    Precision,
+    DeclaredBody,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Ingest => "ingest",
+            Phase::Prepare => "prepare",
+            Phase::Score => "score",
+            Phase::Cleanup => "cleanup",
+            Phase::PostProcess => "post-process",
+            Phase::Precision => "precision",
+            Phase::DeclaredBody => "declared-body",
+        }
+    }
+}
+
+macro_rules! rules {
+    ($($rule:ident = $name:literal, $phase:ident, $doc:literal;)*) => {
+        /// A named rule; see [`Rule::doc`] for what each targets and why.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Rule { $(#[doc = $doc] $rule,)* }
+
+        impl Rule {
+            /// Every rule, in pipeline order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule,)*];
+
+            /// The stable name, `phase.what`.
+            pub fn name(self) -> &'static str {
+                match self { $(Rule::$rule => $name,)* }
+            }
+
+            pub fn phase(self) -> Phase {
+                match self { $(Rule::$rule => Phase::$phase,)* }
+            }
+
+            /// One line: what the rule targets and why.
+            pub fn doc(self) -> &'static str {
+                match self { $(Rule::$rule => $doc,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    // Ingest: never stored, so never costs memory.
+    IngestNonContent = "ingest.non-content", Ingest,
+        "scripts, styles, templates and the head hold no text a reader sees (not listed in explain output)";
+    IngestHidden = "ingest.hidden", Ingest,
+        "`hidden`, `display:none`, `visibility:hidden`, `aria-hidden=true` or an open modal dialog: invisible to a reader";
+    IngestFurniture = "ingest.furniture", Ingest,
+        "class/id of a consent or cookie banner or a newsletter sign-up form: never article text";
+    IngestFormControl = "ingest.form-control", Ingest,
+        "inputs, buttons, selects, text areas, meters: controls, not text";
+    IngestEmbed = "ingest.embed", Ingest,
+        "frames not from a known video host, objects, canvas, SVG, audio and video players: nothing a reader mode can show";
+    // Prepare: what the markup means but does not say.
+    PrepareImageWithoutSource = "prepare.image-without-source", Prepare,
+        "an image with no source at all shows nothing";
+    PrepareLazyPlaceholder = "prepare.lazy-placeholder", Prepare,
+        "a lazy-loading placeholder image, replaced by the real image of the `<noscript>` after it";
+    PrepareNoscript = "prepare.noscript", Prepare,
+        "`<noscript>` fallbacks: the page runs with scripts for its readers (its image, if any, replaces the placeholder)";
+    // Score: finding the main content (Readability.js's grabArticle).
+    ScoreByline = "score.byline", Score,
+        "the author line (rel=author, itemprop=author, a byline class): it becomes `byline`";
+    ScoreTitleDuplicate = "score.title-duplicate", Score,
+        "an h1/h2 repeating the title: the title is shown once";
+    ScoreUnlikelyCandidate = "score.unlikely-candidate", Score,
+        "class/id says navigation, sidebar, comments, footer, ads... (UNLIKELY_CANDIDATES) and not article-like";
+    ScoreUnlikelyRole = "score.unlikely-role", Score,
+        "an ARIA role of menu, navigation, banner, complementary, dialog... (UNLIKELY_ROLES)";
+    ScoreEmptyContainer = "score.empty-container", Score,
+        "a div, section, header or heading with no text and no media";
+    ScoreNotCandidate = "score.not-candidate", Score,
+        "outside the winning candidate and the siblings merged with it";
+    ScoreParagraphs = "score.paragraphs", Score,
+        "a candidate gains from the paragraphs under it: 1 + commas + 1 per 100 chars (up to 3), less with distance";
+    ScoreTagBase = "score.tag-base", Score,
+        "a candidate's starting score from its tag: div +5, pre/td/blockquote +3, lists and forms -3, headings -5";
+    ScoreClassWeight = "score.class-weight", Score,
+        "class/id hints: +25 for article-like (POSITIVE_HINTS), -25 for furniture-like (NEGATIVE_HINTS)";
+    ScoreLinkDensity = "score.link-density", Score,
+        "the score is multiplied by 1 - link density: link lists are navigation";
+    ScoreTopCandidate = "score.top-candidate", Score,
+        "the candidate with the highest score";
+    ScoreSharedAncestor = "score.shared-ancestor", Score,
+        "three or more near-top candidates (>= 75% of the top score) share an ancestor: the content is split, take the ancestor";
+    ScoreBetterParent = "score.better-parent", Score,
+        "a parent scoring higher than the winner holds more of the content";
+    ScoreOnlyChildParent = "score.only-child-parent", Score,
+        "the winner is its parent's only element: the parent is the same block";
+    ScoreWholeBody = "score.whole-body", Score,
+        "no candidate: the whole body is the article";
+    ScoreSiblingMerged = "score.sibling-merged", Score,
+        "a sibling of the winner scoring >= max(10, 20% of the winner), or a paragraph-like sibling, joins the article";
+    // Clean-up of the winner (Readability.js's prepArticle and cleanConditionally).
+    CleanupNonContentTag = "cleanup.non-content-tag", Cleanup,
+        "footers, asides, objects, embeds and links inside the winner: furniture, not the story";
+    CleanupShareBar = "cleanup.share-bar", Cleanup,
+        "a block whose class/id says share, under 500 chars: a share bar";
+    CleanupFormControl = "cleanup.form-control", Cleanup,
+        "inputs, text areas, selects and buttons left in the winner";
+    CleanupNegativeHeading = "cleanup.negative-heading", Cleanup,
+        "an h1/h2 whose class/id weighs negative: a section label of the page, not of the story";
+    CleanupEmptyParagraph = "cleanup.empty-paragraph", Cleanup,
+        "a paragraph with no text and no media";
+    CleanupBreakBeforeParagraph = "cleanup.break-before-paragraph", Cleanup,
+        "a `<br>` just before a paragraph adds nothing";
+    CleanupNegativeClass = "cleanup.negative-class", Cleanup,
+        "a form, table, list or div whose class/id weighs negative";
+    CleanupAdLabel = "cleanup.ad-label", Cleanup,
+        "a short block that only says advertisement or loading";
+    CleanupImageHeavy = "cleanup.image-heavy", Cleanup,
+        "more than one image and fewer than half as many paragraphs as images: a gallery or promo strip";
+    CleanupListLike = "cleanup.list-like", Cleanup,
+        "not a list, yet more than 100 list items beyond its paragraph count";
+    CleanupFormLike = "cleanup.form-like", Cleanup,
+        "more inputs than a third of its paragraphs";
+    CleanupShortWithLinks = "cleanup.short-with-links", Cleanup,
+        "under 25 chars of text with links and no single image: a link stub";
+    CleanupLinkDense = "cleanup.link-dense", Cleanup,
+        "link density over 0.2 (over 0.5 with a positive class weight): navigation or related links";
+    CleanupEmbedHeavy = "cleanup.embed-heavy", Cleanup,
+        "one embed with under 75 chars of text, or several embeds";
+    CleanupNoTextBlocks = "cleanup.no-text-blocks", Cleanup,
+        "no image and no text inside paragraphs, lists, tables or divs";
+    CleanupSingleCellTable = "cleanup.single-cell-table", Cleanup,
+        "a layout table of one cell becomes that cell's content (nothing is lost)";
+    // Post-processing of the winner.
+    PostProcessEmptyContainer = "post-process.empty-container", PostProcess,
+        "a div or section left with no text and no image";
+    // Our precision pass: boilerplate the Readability rules keep.
+    PrecisionBoilerplateHint = "precision.boilerplate-hint", Precision,
+        "class/id says share, social, related, newsletter, promo... (BOILERPLATE_HINTS), and short or link-heavy";
+    PrecisionShortFurniture = "precision.short-furniture", Precision,
+        "class/id says byline, tags, breadcrumb, caption-credit... (SHORT_FURNITURE_HINTS), under 150 chars";
+    PrecisionRelatedLinks = "precision.related-links", Precision,
+        "a short block (under 160 chars) that is all links: a related headline or a link list entry";
+    PrecisionBoilerplateText = "precision.boilerplate-text", Precision,
+        "a block whose whole text is a known label (\"Advertisement\", \"Read more\", a gallery counter, an \"Updated ...\" line)";
+    // The page's own statement of its body.
+    DeclaredBodyOutside = "declared-body.outside", DeclaredBody,
+        "a block the page's JSON-LD articleBody does not contain, when that body is the full text";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_start_with_their_phase() {
+        let mut names: Vec<&str> = Rule::ALL.iter().map(|rule| rule.name()).collect();
+        for rule in Rule::ALL {
+            assert!(
+                rule.name()
+                    .starts_with(&format!("{}.", rule.phase().name())),
+                "{}",
+                rule.name()
+            );
+            assert!(!rule.doc().is_empty());
+        }
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "duplicate rule names");
+    }
+
+    #[test]
+    fn rules_are_in_pipeline_order() {
+        let phases: Vec<Phase> = Rule::ALL.iter().map(|rule| rule.phase()).collect();
+        assert!(phases.windows(2).all(|pair| pair[0] <= pair[1]));
+    }
+
+    #[test]
+    fn readme_lists_every_rule() {
+        let readme = include_str!("../README.md");
+        for rule in Rule::ALL {
+            assert!(
+                readme.contains(&format!("`{}`", rule.name())),
+                "README does not list {} (paste `article-cleaner rules`)",
+                rule.name()
+            );
+        }
+    }
+}
