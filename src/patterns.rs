@@ -34,6 +34,12 @@ pub const MAX_TEXT_NODE_BYTES: usize = 1 << 20;
 pub const MAX_TREE_TEXT_BYTES: usize = 48 << 20;
 /// JSON-LD kept per page (bytes).
 pub const MAX_JSON_LD_BYTES: usize = 1 << 20;
+/// Markup kept from `<noscript>` elements, in case the page's content is only there.
+pub const MAX_NOSCRIPT_BYTES: usize = 4 << 20;
+/// A `<noscript>` is read as the page's content when its markup holds at least this much
+/// text, and more than the rest of the page: a page rendered by script for its readers
+/// and given to readers without script (and crawlers) in a `<noscript>`.
+pub const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
 
 // ---------------------------------------------------------------- scoring
 

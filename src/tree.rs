@@ -488,6 +488,26 @@ impl Tree {
         node.next = NONE;
     }
 
+    /// Appends copies of `from`'s children in `other` (with their subtrees) to `parent`.
+    pub fn append_copies(&mut self, parent: NodeId, other: &Tree, from: NodeId) {
+        // (node in `other`, its copy's parent here)
+        let mut stack: Vec<(NodeId, NodeId)> = Vec::new();
+        let mut child = other.node(from).last_child;
+        while child != NONE {
+            stack.push((child, parent));
+            child = other.prev_sibling(child);
+        }
+        while let Some((node, into)) = stack.pop() {
+            let copy = self.push(other.node(node).data.clone());
+            self.append_child(into, copy);
+            let mut child = other.node(node).last_child;
+            while child != NONE {
+                stack.push((child, copy));
+                child = other.prev_sibling(child);
+            }
+        }
+    }
+
     /// Replaces an element by its children; returns the first of them (or the node that
     /// followed it when it had none).
     pub fn unwrap(&mut self, id: NodeId) -> NodeId {

@@ -11,8 +11,8 @@ use crate::entities::{decode_attribute, decode_text};
 use crate::explain::{describe, describe_element, Trace};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
-    EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_OPEN_ELEMENTS,
-    MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
+    EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES,
+    MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
 };
 use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
@@ -73,6 +73,10 @@ pub struct Builder {
     pub head_over: bool,
     /// What is dropped, in explain mode.
     pub trace: Trace,
+    /// The markup inside each `<noscript>` (a scripting browser reads it as text), kept in
+    /// case it holds the page's content (see `Ingest::finish`).
+    pub noscript_sources: Vec<(NodeId, String)>,
+    noscript_bytes: usize,
 }
 
 impl Builder {
@@ -88,6 +92,8 @@ impl Builder {
             declared_encoding: None,
             head_over: false,
             trace: Trace::new(explain),
+            noscript_sources: Vec::new(),
+            noscript_bytes: 0,
         }
     }
 
@@ -539,6 +545,13 @@ impl Builder {
     /// `<noscript>` content is raw text to lol_html; pick out its images, the usual
     /// fallback for lazy-loaded pictures.
     fn noscript_images(&mut self, noscript: NodeId, raw: &str) {
+        if self.noscript_bytes + raw.len() <= MAX_NOSCRIPT_BYTES {
+            self.noscript_bytes += raw.len();
+            match self.noscript_sources.last_mut() {
+                Some((node, source)) if *node == noscript => source.push_str(raw),
+                _ => self.noscript_sources.push((noscript, raw.to_owned())),
+            }
+        }
         let mut rest = raw;
         while let Some(start) = find_ascii_case_insensitive(rest, "<img") {
             let after = &rest[start + 4..];

@@ -26,7 +26,8 @@ use crate::error::{Error, ErrorKind};
 use crate::explain::Trace;
 use crate::metadata::RawMetadata;
 use crate::patterns::{
-    CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, PARSER_BLOCK_BYTES, PARSER_MEMORY_LIMIT,
+    CHARSET_SNIFF_SLICE, MAX_CHARSET_REPLAY_BYTES, MAX_TREE_NODES, NOSCRIPT_CONTENT_MIN_CHARS,
+    PARSER_BLOCK_BYTES, PARSER_MEMORY_LIMIT,
 };
 use crate::tree::{Tag, Tree};
 
@@ -72,6 +73,8 @@ pub struct Ingest {
     transcoder: Option<Box<dyn Transcode>>,
     failed: Option<Error>,
     explain: bool,
+    /// Whether a `<noscript>` holding the page's content is read (not inside one).
+    read_noscript: bool,
 }
 
 const BOM_SNIFF_BYTES: usize = 3;
@@ -91,6 +94,7 @@ impl Ingest {
             transcoder: None,
             failed: None,
             explain,
+            read_noscript: true,
         };
         if charset == Charset::Text {
             ingest.rewriter = Some(ingest.make_rewriter());
@@ -309,11 +313,51 @@ impl Ingest {
             .map_err(|_| Error::new(ErrorKind::InvalidState, "ingest state still shared"))?;
         let mut builder = state.into_inner();
         builder.finish();
+        if self.read_noscript {
+            read_noscript_content(&mut builder);
+        }
         Ok(Page {
             tree: builder.tree,
             meta: builder.meta,
             trace: builder.trace,
         })
+    }
+}
+
+/// A page that its scripts render gives readers without script (and crawlers) its content in
+/// a `<noscript>`, which a scripting browser (and lol_html) reads as text. When one holds
+/// more text than the rest of the page, its markup is parsed and takes its place.
+fn read_noscript_content(builder: &mut Builder) {
+    if builder.noscript_sources.is_empty() {
+        return;
+    }
+    let outside = crate::measure::text_len(&builder.tree, Tree::ROOT);
+    let sources = std::mem::take(&mut builder.noscript_sources);
+    for (noscript, source) in sources {
+        if source.len() < NOSCRIPT_CONTENT_MIN_CHARS || !builder.tree.is_attached(noscript) {
+            continue;
+        }
+        let mut inner = Ingest::new(Charset::Text, false);
+        inner.read_noscript = false;
+        let Ok(page) = inner.write(source.as_bytes()).and_then(|()| inner.finish()) else {
+            continue;
+        };
+        let length = crate::measure::text_len(&page.tree, Tree::ROOT);
+        if length < NOSCRIPT_CONTENT_MIN_CHARS
+            || length <= outside
+            || builder.tree.len() + page.tree.len() > MAX_TREE_NODES
+        {
+            continue;
+        }
+        let tree = &mut builder.tree;
+        while tree.first_child(noscript) != crate::tree::NONE {
+            let child = tree.first_child(noscript);
+            tree.detach(child);
+        }
+        if let Some(element) = tree.element_mut(noscript) {
+            element.tag = Tag::Div;
+        }
+        tree.append_copies(noscript, &page.tree, Tree::ROOT);
     }
 }
 
