@@ -4,8 +4,12 @@
 // (`file.stream()` into `ArticleCleaner`, chunk by chunk) and a URL (downloaded by the local
 // server's /fetch endpoint and streamed the same way). Every failure ends in the role="alert"
 // region as a sentence, never in the console.
+//
+// "Why?" (www/why.js) cleans the same source once more with `explain: true`, only when it is
+// opened, so the first clean stays as fast as it was; the removed blocks are marked in the
+// comparison frame's copy of the original.
 
-import init, { cleanToFragment, isProbablyReaderable, ArticleCleaner } from './pkg/article_cleaner.js';
+import init, { clean, cleanToFragment, isProbablyReaderable, ArticleCleaner } from './pkg/article_cleaner.js';
 import {
   renderArticle,
   renderPlaceholder,
@@ -16,6 +20,7 @@ import {
   formatBytes,
   h,
 } from './reader.js';
+import { markExplain, renderWhy, renderWhyMessage } from './why.js';
 
 const SAMPLE_PATH = 'samples/floodplain.html';
 /** Options used for every clean: Markdown is needed for "Copy Markdown". */
@@ -28,6 +33,7 @@ const els = {
   reader: $('reader'),
   stage: $('stage'),
   original: $('original'),
+  why: $('why'),
   frame: $('original-frame'),
   controls: $('reader-controls'),
   urlForm: $('url-form'),
@@ -44,9 +50,15 @@ const els = {
 const state = {
   ready: null, // Promise of the wasm module
   article: null, // the Article on screen
-  source: null, // { html, url } of the page on screen, for the comparison frame
+  source: null, // { html, url, options, chunks? } of the page on screen: the frame, and Why?
   generation: 0, // the latest job wins; older results are dropped
   compare: false,
+  sourceError: null, // why the page on screen was not cleaned, if it was not
+  why: false,
+  /** The comparison was turned on by opening Why? (and goes off again when it closes). */
+  compareForWhy: false,
+  /** `{ source, explain, ms }` or `{ source, error }`: the explained clean of `source`. */
+  explained: null,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +174,7 @@ async function run(label, job) {
     if (gen !== state.generation) return;
     const totalMs = performance.now() - t0;
     state.source = r.source;
+    state.sourceError = null;
     const show = () => {
       state.article = r.article;
       renderArticle(els.reader, r, { sourceUrl: r.source?.url });
@@ -196,6 +209,7 @@ async function run(label, job) {
     if (gen !== state.generation) return;
     state.article = null;
     state.source = err.source || null;
+    state.sourceError = err;
     showError(err);
     const notArticle = err?.name === 'ArticleCleanerError' && err.code === 'NOT_READERABLE';
     renderPlaceholder(
@@ -207,6 +221,7 @@ async function run(label, job) {
   } finally {
     if (gen === state.generation) {
       els.reader.removeAttribute('aria-busy');
+      updateWhy();
       updateComparison();
     }
   }
@@ -220,11 +235,11 @@ function streamJob(getResponse, { url, encoding, maxBytes }) {
     if (encoding) options.encoding = encoding;
     try {
       const r = await cleanStream(stream, options, { maxBytes });
-      const source = { html: decodeSource(r.chunks, encoding), url };
+      const source = { html: decodeSource(r.chunks, encoding), url, options, chunks: r.chunks };
       const readerable = isProbablyReaderable(source.html, url ? { url } : undefined);
       return { ...r, streamed: true, source, readerable };
     } catch (err) {
-      if (err.chunks?.length) err.source = { html: decodeSource(err.chunks, encoding), url };
+      if (err.chunks?.length) err.source = { html: decodeSource(err.chunks, encoding), url, options, chunks: err.chunks };
       throw err;
     }
   };
@@ -300,7 +315,7 @@ function cleanPasted(html, address) {
     options.url = u.href;
   }
   return run('Cleaning…', async () => {
-    const source = { html, url: options.url };
+    const source = { html, url: options.url, options };
     const t = performance.now();
     try {
       const { article, fragment } = cleanToFragment(html, options);
@@ -380,8 +395,10 @@ function stripHandlers(html) {
  * The original page as an inert document for the sandboxed frame. The sandbox (no allow-scripts)
  * is what keeps it from running; removing scripts, handlers, script URLs, frames, refreshes and
  * autofocus as well keeps the browser from reporting each blocked attempt in the console.
+ * With `explain`, the removed blocks are marked too (the frame's document is out of our reach:
+ * the sandbox gives it an opaque origin). Returns `{ html, anchors }`, anchors from markExplain.
  */
-function inertCopy(html, url) {
+function inertCopy(html, url, explain = null) {
   const doc = new DOMParser().parseFromString(stripHandlers(html), 'text/html');
   doc.querySelectorAll('script, base, meta[http-equiv], iframe, frame, frameset, object, embed, applet, portal').forEach((n) => n.remove());
   const scriptUrl = /^(javascript|vbscript|data):/i;
@@ -397,23 +414,144 @@ function inertCopy(html, url) {
       }
     }
   }
+  const anchors = explain ? markExplain(doc, explain) : null;
   if (url) {
     const base = doc.createElement('base');
     base.href = url;
     doc.head.prepend(base);
   }
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
+  return { html: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, anchors };
 }
 
-let shownSource = null;
+/** The inert copies of `state.source` made so far: plain, and marked for one explanation. */
+const copies = { source: null, plain: null, marked: null, explain: null };
+function frameCopy() {
+  const { source } = state;
+  if (copies.source !== source) Object.assign(copies, { source, plain: null, marked: null, explain: null });
+  const explain = state.why && state.explained?.source === source ? state.explained.explain : null;
+  if (!explain) return (copies.plain ||= inertCopy(source.html, source.url));
+  if (copies.explain !== explain) Object.assign(copies, { explain, marked: inertCopy(source.html, source.url, explain) });
+  return copies.marked;
+}
+
+let shownCopy = null;
+let frameLoaded = false;
+let pendingAnchor = null;
+els.frame.addEventListener('load', () => {
+  frameLoaded = true;
+  if (pendingAnchor) scrollFrameTo(pendingAnchor);
+});
+
 function updateComparison() {
   const on = state.compare && !!state.source;
   els.original.hidden = !on;
   els.stage.classList.toggle('stage--compare', on);
-  if (on && shownSource !== state.source) {
-    shownSource = state.source;
-    els.frame.srcdoc = inertCopy(state.source.html, state.source.url);
+  if (!on) return;
+  const copy = frameCopy();
+  if (shownCopy !== copy) {
+    shownCopy = copy;
+    frameLoaded = false;
+    pendingAnchor = null;
+    els.frame.srcdoc = copy.html;
   }
+}
+
+/**
+ * Scroll the frame to the element with id `anchor`: a fragment navigation of the srcdoc document,
+ * which the parent may start although the sandbox hides the document from it (and which makes
+ * the element the frame's :target, for a stronger outline). Waits for the frame to load.
+ */
+function scrollFrameTo(anchor) {
+  if (!frameLoaded) {
+    pendingAnchor = anchor;
+    return;
+  }
+  pendingAnchor = null;
+  try {
+    els.frame.contentWindow.location.replace(`about:srcdoc#${encodeURIComponent(anchor)}`);
+  } catch {
+    // The frame is gone or being replaced: nothing to scroll.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why? (explain mode)
+
+/** The explained clean of `source`: the same input and options as its first clean, plus explain. */
+function explainSource(source) {
+  const options = { ...source.options, explain: true };
+  if (!source.chunks) return clean(source.html, options).explain;
+  const cleaner = new ArticleCleaner(options);
+  try {
+    for (const chunk of source.chunks) cleaner.write(chunk);
+    return cleaner.finish().explain;
+  } finally {
+    try {
+      cleaner.free();
+    } catch {
+      // Already consumed by finish: nothing to free.
+    }
+  }
+}
+
+function explained(source) {
+  if (state.explained?.source !== source) {
+    const t = performance.now();
+    try {
+      const explain = explainSource(source);
+      if (!explain) throw new Error('the cleaner returned no explanation');
+      state.explained = { source, explain, ms: performance.now() - t };
+    } catch (error) {
+      state.explained = { source, error };
+    }
+  }
+  return state.explained;
+}
+
+let whyShown = null;
+function updateWhy() {
+  els.why.hidden = !state.why;
+  els.stage.classList.toggle('stage--why', state.why);
+  whyButton.setAttribute('aria-pressed', String(state.why));
+  if (!state.why) return;
+  const { source } = state;
+  if (!source) {
+    if (whyShown !== 'nothing') renderWhyMessage(els.why, 'Open a page first: there is nothing to explain yet.');
+    whyShown = 'nothing';
+    return;
+  }
+  if (state.sourceError) {
+    if (whyShown !== source) renderWhyMessage(els.why, 'This page was not cleaned (see the message above), so there is nothing to explain.');
+    whyShown = source;
+    return;
+  }
+  const result = explained(source);
+  if (result.error) {
+    if (whyShown !== result) renderWhyMessage(els.why, `No explanation for this page: ${describeError(result.error)}`);
+    whyShown = result;
+    return;
+  }
+  const copy = frameCopy();
+  if (whyShown === copy) return;
+  whyShown = copy;
+  let current = null;
+  renderWhy(els.why, result.explain, {
+    anchors: copy.anchors,
+    ms: result.ms,
+    onPick: (anchor, button) => {
+      current?.removeAttribute('aria-current');
+      current = button;
+      button.setAttribute('aria-current', 'true');
+      if (!state.compare) setCompare(true);
+      scrollFrameTo(anchor);
+    },
+  });
+}
+
+function setCompare(on) {
+  state.compare = on;
+  compareButton.setAttribute('aria-pressed', String(on));
+  updateComparison();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,16 +564,39 @@ const compareButton = h('button', {
   'aria-pressed': 'false',
   text: 'Compare with original',
   onclick: () => {
-    state.compare = !state.compare;
+    state.compareForWhy = false;
+    setCompare(!state.compare);
+  },
+});
+
+const whyButton = h('button', {
+  type: 'button',
+  class: 'btn',
+  id: 'why-toggle',
+  'aria-pressed': 'false',
+  'aria-controls': 'why',
+  title: 'Which rule removed each block, and why the article won',
+  text: 'Why?',
+  onclick: () => {
+    state.why = !state.why;
+    if (state.why && !state.compare) {
+      state.compare = true;
+      state.compareForWhy = true;
+    } else if (!state.why && state.compareForWhy) {
+      state.compare = false;
+      state.compareForWhy = false;
+    }
     compareButton.setAttribute('aria-pressed', String(state.compare));
+    updateWhy();
     updateComparison();
+    if (state.why) els.why.scrollIntoView({ block: 'nearest' });
   },
 });
 
 mountReaderControls(els.controls, {
   getArticle: () => state.article,
   onStatus: setStatus,
-  extra: [compareButton],
+  extra: [compareButton, whyButton],
 });
 
 els.urlForm.addEventListener('submit', (e) => {

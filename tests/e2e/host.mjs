@@ -269,7 +269,7 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
       seen.push(info.name);
       rings[info.name] = info.outline;
     }
-    const want = ['url-input', 'file-input', 'paste-toggle', 'sample-button', 'reader-theme=auto', 'Smaller text', 'Larger text', 'reader-width=medium', 'copy-markdown', 'copy-text', 'compare-toggle'];
+    const want = ['url-input', 'file-input', 'paste-toggle', 'sample-button', 'reader-theme=auto', 'Smaller text', 'Larger text', 'reader-width=medium', 'copy-markdown', 'copy-text', 'compare-toggle', 'why-toggle'];
     for (const w of want) {
       assert.ok(seen.includes(w), `not reachable by Tab: ${w} (saw ${seen.join(' | ')})`);
       assert.match(rings[w], /^solid [23]px$/, `focus ring of ${w}: ${rings[w]}`);
@@ -332,6 +332,98 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
     await ctx.close();
   });
 
+  await test('host: Why? lists the removed blocks by rule and marks them in the original', async () => {
+    const { ctx, page } = await open({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    assert.equal(await page.locator('#why').isHidden(), true);
+    await page.locator('#why-toggle').click();
+    assert.equal(await page.locator('#why-toggle').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('#compare-toggle').getAttribute('aria-pressed'), 'true', 'Why? turns the comparison on');
+    const entries = page.locator('#why .why__removal');
+    await entries.first().waitFor();
+    const listed = await entries.evaluateAll((lis) =>
+      lis.map((li) => ({
+        rule: li.querySelector('.why__rule').textContent,
+        font: getComputedStyle(li.querySelector('.why__rule')).fontFamily,
+        phase: li.querySelector('.why__phase').textContent,
+        path: li.querySelector('.why__path').textContent,
+        text: li.querySelector('.why__text').textContent,
+        length: li.querySelector('.why__length').textContent,
+        visible: !li.hidden,
+      })),
+    );
+    // The sample's furniture, each named by the rule that removed it (what
+    // `article-cleaner --explain www/samples/floodplain.html` prints).
+    const FURNITURE = [
+      ['ingest.furniture', 'div#cookie-notice', 'Your privacy matters to us'],
+      ['score.not-candidate', 'div#ad-top', 'Advertisement'],
+      ['score.unlikely-candidate', 'header.site-header', 'The Wendle Valley Ledger Subscribe'],
+      ['score.not-candidate', 'div.share-tools', 'Share on Facebook'],
+      ['cleanup.ad-label', 'div#ad-mid', 'Advertisement'],
+      ['score.unlikely-candidate', 'aside.related-inline', 'Read more Bypass consultation extended'],
+      ['score.not-candidate', 'section.newsletter-box', 'Get the Ledger Morning Briefing'],
+      ['score.not-candidate', 'section.more-stories', 'More from Environment'],
+      ['score.unlikely-candidate', 'section#comments', 'Comments (37)'],
+      ['score.unlikely-candidate', 'aside.sidebar', 'Advertisement Most read'],
+      ['score.unlikely-candidate', 'footer.site-footer', 'About us'],
+    ];
+    const describe = (e) => `${e.rule} ${e.path} "${e.text}"`;
+    for (const [rule, tail, start] of FURNITURE) {
+      const e = listed.find((x) => x.path.endsWith(tail) && x.text.startsWith(start));
+      assert.ok(e, `no entry for ${tail} "${start}…" in:\n${listed.map(describe).join('\n')}`);
+      assert.equal(e.rule, rule, `rule for ${tail}`);
+      assert.equal(e.phase, rule.split('.')[0], `phase for ${tail}`);
+      assert.match(e.length, /^\d+ chars?$/);
+      assert.ok(e.visible, `${tail} is listed`);
+    }
+    assert.match(listed[0].font, /mono/, 'rule names are monospace');
+    // Entries without text are folded away until asked for; a phase filter narrows the list.
+    const empty = listed.filter((e) => e.length === '0 chars');
+    assert.ok(empty.length > 0 && empty.every((e) => !e.visible), 'empty entries hidden at first');
+    await page.locator('#why-show-empty').check();
+    assert.equal(await page.locator('#why .why__removal:visible').count(), listed.length, 'show empty');
+    await page.locator('#why input[name=why-phase][value=ingest]').check();
+    assert.deepEqual(new Set(await page.locator('#why .why__removal:visible .why__phase').allTextContents()), new Set(['ingest']));
+    await page.locator('#why input[name=why-phase][value=all]').check();
+    // The winner summary: its steps, the top candidate with its reasons, the attempt.
+    assert.match(await text(page, '#why .why__winner'), /score\.top-candidate\s*main\.layout > article\.story > div\.story__body/);
+    assert.match(await text(page, '#why .why__candidate--top .why__candidate-head'), /^\d+\.\d main\.layout > article\.story > div\.story__body top$/);
+    assert.match(await text(page, '#why .why__candidate--top .why__reasons'), /score\.paragraphs \+\d/);
+    assert.match(await text(page, '#why .why__retry'), /attempt 1/);
+
+    // In the original (still sandboxed, no scripts), every entry is found and outlined, with a label.
+    assert.equal(await page.locator('#original-frame').getAttribute('sandbox'), '');
+    assert.equal(await page.locator('#why .why__missing').count(), 0, 'every removed block found in the original');
+    const inner = page.frameLocator('#original-frame');
+    await inner.locator('#cookie-notice[data-ac-why="ingest.furniture"]').waitFor({ state: 'attached' });
+    assert.equal(await inner.locator('script').count(), 0);
+    const marks = await inner.locator('[data-ac-why]').evaluateAll((els) =>
+      els.map((el) => ({
+        rule: el.dataset.acWhy,
+        el: `${el.localName}.${el.classList[0]}`,
+        outline: getComputedStyle(el).outlineStyle,
+        label: getComputedStyle(el, '::before').content,
+      })),
+    );
+    assert.ok(marks.length >= listed.length, `${marks.length} marks for ${listed.length} entries`);
+    const footer = marks.find((m) => m.el === 'footer.site-footer');
+    assert.deepEqual(footer, { rule: 'score.unlikely-candidate', el: 'footer.site-footer', outline: 'solid', label: '"score.unlikely-candidate"' });
+    assert.equal(marks.find((m) => m.el === 'div.story__body')?.rule, 'score.top-candidate', 'the winner is marked too');
+
+    // Choosing an entry scrolls the original to its element.
+    await page.locator('#why .why__removal', { hasText: 'footer.site-footer' }).locator('button').click();
+    await inner.locator('footer.site-footer:target').waitFor({ state: 'attached' });
+    assert.ok((await inner.locator('html').evaluate((el) => el.ownerDocument.defaultView.scrollY)) > 500, 'the frame scrolled down');
+    await page.screenshot({ path: path.join(artifacts, 'host-why.png') });
+
+    // Closing Why? puts the comparison back as it was (off).
+    await page.locator('#why-toggle').click();
+    assert.equal(await page.locator('#why').isHidden(), true);
+    assert.equal(await page.locator('#original').isHidden(), true);
+    await ctx.close();
+  });
+
   await test('host: a page full of script vectors is shown with nothing executed', async () => {
     const html = fs.readFileSync(path.join(FIXTURES, 'hostile.html'), 'utf8');
     const { ctx, page } = await open();
@@ -361,6 +453,10 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
     for (const el of await page.locator('#reader .reader__body > *').all()) await el.hover({ timeout: 300 }).catch(() => {});
     await page.locator('#compare-toggle').click();
     await page.frameLocator('#original-frame').locator('h1', { hasText: 'Harbour festival' }).waitFor();
+    // Why? shows the page's own texts and paths, and marks its elements in the original.
+    await page.locator('#why-toggle').click();
+    await page.frameLocator('#original-frame').locator('h1[data-ac-why]').waitFor({ state: 'attached' });
+    for (const b of await page.locator('#why .why__entry:enabled').all()) await b.click({ timeout: 300 }).catch(() => {});
     await page.waitForTimeout(500);
 
     assert.equal(await page.evaluate(() => window.__xssFired), undefined, 'a script vector ran');
