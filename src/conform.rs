@@ -105,7 +105,7 @@ fn fix_tables(tree: &mut Tree, article: NodeId) {
 fn in_place(tag: Tag, parent: Tag) -> bool {
     match tag {
         Tag::Td | Tag::Th => parent == Tag::Tr,
-        Tag::Tr => matches!(parent, Tag::Tbody | Tag::Thead | Tag::Tfoot),
+        Tag::Tr => parent.is_row_group(),
         Tag::Col => parent == Tag::Colgroup,
         Tag::Caption | Tag::Colgroup | Tag::Tbody | Tag::Thead | Tag::Tfoot => parent == Tag::Table,
         _ => true,
@@ -130,7 +130,7 @@ fn fix_table(tree: &mut Tree, table: NodeId) {
     let parts: Vec<NodeId> = tree.element_children(table).collect();
     for part in parts {
         match tree.tag(part) {
-            Some(Tag::Tbody | Tag::Thead | Tag::Tfoot) => {
+            Some(group) if group.is_row_group() => {
                 fix_children(tree, table, part, |tag| match tag {
                     Tag::Tr => Place::Keep,
                     Tag::Td | Tag::Th => Place::Group,
@@ -186,7 +186,7 @@ fn fix_children(tree: &mut Tree, table: NodeId, part: NodeId, place: impl Fn(Tag
                         group = new_element(tree, group_tag);
                         tree.insert_before(child, group);
                     }
-                    let cell = matches!(tag, Tag::Td | Tag::Th);
+                    let cell = tag.is_table_cell();
                     if group_tag == Tag::Tbody && cell {
                         if row == NONE {
                             row = new_element(tree, Tag::Tr);

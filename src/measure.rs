@@ -457,15 +457,15 @@ impl TextCache {
         f64::from(self.links.get(id as usize).copied().unwrap_or(0.0)) / total as f64
     }
 
-    /// Text inside descendants with one of `tags`, relative to all text.
-    pub fn text_density(&self, tree: &Tree, id: NodeId, tags: &[Tag]) -> f64 {
+    /// Text inside descendants whose tag is `counted`, relative to all text.
+    pub fn text_density(&self, tree: &Tree, id: NodeId, counted: impl Fn(Tag) -> bool) -> f64 {
         let total = self.text_len(id);
         if total == 0 {
             return 0.0;
         }
         let inside: usize = tree
             .descendants(id)
-            .filter(|&d| tree.tag(d).is_some_and(|tag| tags.contains(&tag)))
+            .filter(|&d| tree.tag(d).is_some_and(&counted))
             .map(|d| self.text_len(d))
             .sum();
         inside as f64 / total as f64

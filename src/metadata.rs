@@ -2,7 +2,10 @@
 //! into the article's fields with Readability.js 0.6's precedence, so results match it.
 
 use crate::json::{self, Value};
-
+use crate::patterns::{
+    TITLE_MAX_CHARS, TITLE_MAX_WORDS_BEFORE_COLON, TITLE_MIN_CHARS, TITLE_MIN_WORDS,
+    TITLE_SHORT_WORDS, TITLE_SIMILARITY,
+};
 use crate::text::{lower_case, normalize, text_similarity};
 
 /// Raw metadata as it streamed past.
@@ -21,7 +24,6 @@ pub struct RawMetadata {
     pub html_dir: Option<String>,
     pub body_dir: Option<String>,
     pub base_href: Option<String>,
-    pub canonical: Option<String>,
     pub image_src: Option<String>,
 }
 
@@ -373,18 +375,18 @@ fn parse_json_ld(raw: &RawMetadata, heuristic_title: &dyn Fn() -> String) -> Jso
         if !is_article_type(object) {
             continue;
         }
-        return json_ld_fields(object, &parsed, heuristic_title);
+        return json_ld_fields(object, heuristic_title);
     }
     JsonLd::default()
 }
 
-fn json_ld_fields(object: &Value, whole: &Value, heuristic_title: &dyn Fn() -> String) -> JsonLd {
+fn json_ld_fields(object: &Value, heuristic_title: &dyn Fn() -> String) -> JsonLd {
     let string = |key: &str| object.get(key).and_then(Value::as_str);
     let title = match (string("name"), string("headline")) {
         (Some(name), Some(headline)) if name != headline => {
             let title = heuristic_title();
-            let name_matches = text_similarity(name, &title) > 0.75;
-            let headline_matches = text_similarity(headline, &title) > 0.75;
+            let name_matches = text_similarity(name, &title) > TITLE_SIMILARITY;
+            let headline_matches = text_similarity(headline, &title) > TITLE_SIMILARITY;
             Some(if headline_matches && !name_matches {
                 headline.to_owned()
             } else {
@@ -430,7 +432,6 @@ fn json_ld_fields(object: &Value, whole: &Value, heuristic_title: &dyn Fn() -> S
         }),
         _ => None,
     };
-    let _ = whole;
     JsonLd {
         title,
         byline,
@@ -488,7 +489,7 @@ pub fn article_title(original: &str, headings: &[String], single_h1: Option<&str
         hierarchical = !spaced_separators(&current, &HIERARCHICAL_SEPARATORS).is_empty();
         let last = *separators.last().expect("non-empty");
         current = orig[..last].to_owned();
-        if word_count(&current) < 3 {
+        if word_count(&current) < TITLE_MIN_WORDS {
             current = match orig.find(SEPARATORS) {
                 Some(at) => {
                     let sep_len = orig[at..].chars().next().map_or(1, char::len_utf8);
@@ -502,23 +503,26 @@ pub fn article_title(original: &str, headings: &[String], single_h1: Option<&str
         if !headings.iter().any(|h| h.trim() == trimmed) {
             let after_last = orig.rfind(':').map_or(orig.as_str(), |i| &orig[i + 1..]);
             current = after_last.to_owned();
-            if word_count(&current) < 3 {
+            if word_count(&current) < TITLE_MIN_WORDS {
                 current = orig
                     .find(':')
                     .map_or(orig.as_str(), |i| &orig[i + 1..])
                     .to_owned();
-            } else if word_count(orig.split(':').next().unwrap_or("")) > 5 {
+            } else if word_count(orig.split(':').next().unwrap_or(""))
+                > TITLE_MAX_WORDS_BEFORE_COLON
+            {
                 current = orig.clone();
             }
         }
-    } else if current.chars().count() > 150 || current.chars().count() < 15 {
+    } else if current.chars().count() > TITLE_MAX_CHARS || current.chars().count() < TITLE_MIN_CHARS
+    {
         if let Some(h1) = single_h1 {
             current = h1.to_owned();
         }
     }
     current = normalize(&current);
     let count = word_count(&current);
-    if count <= 4 {
+    if count <= TITLE_SHORT_WORDS {
         let without_separators: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
         if !hierarchical || count != word_count(&without_separators) - 1 {
             current = orig;

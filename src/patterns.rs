@@ -59,6 +59,45 @@ pub const SIBLING_SCORE_RATIO: f64 = 0.2;
 /// Words per minute for `readingTimeMinutes`.
 pub const READING_WORDS_PER_MINUTE: usize = 230;
 
+/// A scored paragraph's base points (Readability.js: one for the paragraph, plus one because
+/// it counts `split(commas).length`, the commas plus one).
+pub const PARAGRAPH_BASE_SCORE: f64 = 2.0;
+/// A paragraph gains a point per this many characters (Readability.js: 100)...
+pub const PARAGRAPH_CHARS_PER_POINT: usize = 100;
+/// ...up to this many points (Readability.js: 3), so a long paragraph does not outweigh many.
+pub const PARAGRAPH_MAX_LENGTH_POINTS: usize = 3;
+/// A paragraph's grandparent gets its score divided by this (Readability.js: 2; the parent
+/// gets it whole).
+pub const GRANDPARENT_SCORE_DIVIDER: f64 = 2.0;
+/// Farther ancestors get it divided by their level times this (Readability.js: 3), so the
+/// evidence fades with distance.
+pub const ANCESTOR_SCORE_DIVIDER_PER_LEVEL: f64 = 3.0;
+/// Readability.js's `_hasAncestorTag` default `maxDepth` (3): ancestors at depths 0 to this,
+/// four levels, count (an unlikely candidate inside a table or code, a block cleaned
+/// conditionally inside code or a figure).
+pub const ANCESTOR_TAG_MAX_DEPTH: usize = 3;
+/// A `<div>` holding a single `<p>` is replaced by it when less link-dense than this
+/// (Readability.js: 0.25); a link-heavier one stays a container.
+pub const SINGLE_P_DIV_MAX_LINK_DENSITY: f64 = 0.25;
+/// A candidate's starting score when it is a `<div>` (Readability.js's `_initializeNode`: 5),
+/// the usual article container.
+pub const DIV_BASE_SCORE: f64 = 5.0;
+/// ... a `<pre>`, `<td>` or `<blockquote>` (Readability.js: 3): text blocks.
+pub const TEXT_BLOCK_BASE_SCORE: f64 = 3.0;
+/// ... an `<address>`, a list or list part, a `<form>` (Readability.js: -3): rarely the article.
+pub const LIST_BASE_SCORE: f64 = -3.0;
+/// ... a heading or `<th>` (Readability.js: -5): labels, not text.
+pub const HEADING_BASE_SCORE: f64 = -5.0;
+/// The climb to a better-scoring parent stops at an ancestor scoring less than the winner's
+/// score divided by this (Readability.js: 3): the scores must not get too low.
+pub const BETTER_PARENT_SCORE_DIVIDER: f64 = 3.0;
+/// A sibling `<p>` longer than this joins the article when less link-dense than
+/// [`SIBLING_PARAGRAPH_MAX_LINK_DENSITY`]; a shorter one only without links and with a
+/// sentence end (Readability.js: 80).
+pub const SIBLING_PARAGRAPH_MIN_CHARS: usize = 80;
+/// See [`SIBLING_PARAGRAPH_MIN_CHARS`] (Readability.js: 0.25).
+pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
+
 /// Class/id fragments of page furniture: removed before scoring (first attempt only).
 pub static UNLIKELY_CANDIDATES: Needles = Needles::new(&[
     "-ad-",
@@ -204,6 +243,46 @@ pub const AD_LABEL_MAX_CHARS: usize = 40;
 pub const SHORT_LINKED_MAX_CHARS: usize = 25;
 /// One embed needs at least this much text beside it to stay.
 pub const EMBED_MIN_CHARS: usize = 75;
+/// A table with at least this many rows is data, not layout (Readability.js's
+/// `_markDataTables`: 10).
+pub const DATA_TABLE_MIN_ROWS: usize = 10;
+/// A table with more columns than this is data (Readability.js: 4).
+pub const LAYOUT_TABLE_MAX_COLUMNS: usize = 4;
+/// A table with more cells (rows times columns) than this is data (Readability.js: 10).
+pub const LAYOUT_TABLE_MAX_CELLS: usize = 10;
+/// A `rowspan` or `colspan` counts as at most this (HTML caps `colspan` there), so a hostile
+/// value cannot overflow the cell count. Ours, not Readability.js's.
+pub const TABLE_SPAN_MAX: usize = 1000;
+/// A base64 `data:` image with fewer bytes of data than this is a lazy loader's blank
+/// placeholder, dropped when the element has a lazy source (Readability.js's
+/// `_fixLazyImages`: 133; an SVG can be meaningful that small and is kept).
+pub const LAZY_PLACEHOLDER_MAX_BASE64_BYTES: usize = 133;
+/// A block with more than this share of its text in lists counts as a list
+/// (Readability.js: 0.9): lists are spared the list-like and link-density rules.
+pub const LIST_TEXT_SHARE: f64 = 0.9;
+/// `<li>`s beyond this many count against a block's paragraphs in the list-like rule
+/// (Readability.js: `li - 100`).
+pub const LIST_ITEM_ALLOWANCE: f64 = 100.0;
+/// A block (outside a figure) with more images than this...
+pub const IMAGE_HEAVY_MIN_IMAGES: f64 = 1.0;
+/// ...and fewer paragraphs per image than this is a gallery of furniture (Readability.js:
+/// `img > 1 && p / img < 0.5`).
+pub const IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE: f64 = 0.5;
+/// A block with more `<input>`s than its paragraphs divided by this (rounded down) is a form
+/// (Readability.js: `p / 3`).
+pub const PARAGRAPHS_PER_INPUT: f64 = 3.0;
+/// A short block with links is a link stub only when less of its text than this is in
+/// headings (Readability.js: 0.9): a linked heading stays.
+pub const SHORT_LINKED_MAX_HEADING_DENSITY: f64 = 0.9;
+/// ...and when it has no image or more than this many (Readability.js: 2): one or two
+/// images make it an image link.
+pub const SHORT_LINKED_IMAGE_LINK_MAX_IMAGES: f64 = 2.0;
+/// A block (not a list) without a positive class weight is removed when more link-dense than
+/// this (Readability.js: 0.2, plus its `linkDensityModifier`, 0 by default).
+pub const CONDITIONAL_MAX_LINK_DENSITY: f64 = 0.2;
+/// ...and a block with a positive class weight ([`CLASS_WEIGHT`] or more) when more
+/// link-dense than this (Readability.js: 0.5).
+pub const CONDITIONAL_MAX_LINK_DENSITY_POSITIVE: f64 = 0.5;
 
 // ------------------------------------------------------- precision clean-up
 
@@ -284,6 +363,9 @@ pub const LINK_BLOCK_MIN_DENSITY: f64 = 0.9;
 
 /// A boilerplate-hinted block longer than this (and not link-heavy) is kept anyway.
 pub const BOILERPLATE_MAX_CHARS: usize = 600;
+/// "Link-heavy" for [`BOILERPLATE_MAX_CHARS`]: a boilerplate-hinted block more link-dense
+/// than this is removed at any length.
+pub const BOILERPLATE_MIN_LINK_DENSITY: f64 = 0.5;
 
 /// Lower-case text of a whole block (heading, paragraph, list item) that is furniture.
 pub const BOILERPLATE_TEXTS: &[&str] = &[
@@ -440,6 +522,8 @@ pub const EXPLAIN_CANDIDATES: usize = N_TOP_CANDIDATES;
 
 pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
 pub const READERABLE_MIN_SCORE: f64 = 20.0;
+/// Bytes `is_probably_readerable` feeds the parser between checks for an early answer.
+pub const READERABLE_CHUNK_BYTES: usize = 16 * 1024;
 
 // ------------------------------------------------ declared body (JSON-LD)
 
@@ -454,6 +538,27 @@ pub const DECLARED_BODY_BLOCK_OVERLAP: f64 = 0.5;
 pub const DECLARED_BODY_SHINGLE_WORDS: usize = 4;
 /// Share of the declared body's shingles our extraction must hold, or it describes other text.
 pub const DECLARED_BODY_FOUND_SHARE: f64 = 0.8;
+
+// ------------------------------------------------- title (Readability.js)
+
+/// Texts more similar than this (`text_similarity`) are the same title (Readability.js: 0.75):
+/// an `<h1>`/`<h2>` repeating the title is removed before scoring (`_headerDuplicatesTitle`),
+/// and a JSON-LD `headline` close to the document's title wins over its `name` (`_getJSONLD`).
+pub const TITLE_SIMILARITY: f64 = 0.75;
+/// A document title cut at a separator or colon to fewer words than this is too short: the
+/// other part is taken (Readability.js's `_getArticleTitle`: 3).
+pub const TITLE_MIN_WORDS: usize = 3;
+/// More words than this before a title's colon: the colon does not end a site prefix, so the
+/// whole title stays (Readability.js: 5).
+pub const TITLE_MAX_WORDS_BEFORE_COLON: usize = 5;
+/// A title without separators longer than this, or shorter than [`TITLE_MIN_CHARS`], gives
+/// way to the page's only `<h1>` (Readability.js: 150)...
+pub const TITLE_MAX_CHARS: usize = 150;
+/// ...(Readability.js: 15).
+pub const TITLE_MIN_CHARS: usize = 15;
+/// A cleaned title of at most this many words is too short: the original is kept, unless a
+/// hierarchical separator was cut and only one word went with it (Readability.js: 4).
+pub const TITLE_SHORT_WORDS: usize = 4;
 
 // ---------------------------------------------- how a browser parses our output
 

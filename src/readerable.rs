@@ -8,12 +8,10 @@ use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, end_tag, HtmlRewriter, MemorySettings, Settings};
 
 use crate::patterns::{
-    MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, UNLIKELY_CANDIDATES,
+    MAX_OPEN_ELEMENTS, MAYBE_CANDIDATES, PARSER_MEMORY_LIMIT, READERABLE_CHUNK_BYTES,
+    UNLIKELY_CANDIDATES,
 };
 use crate::text::lower_case;
-
-/// Bytes fed to the parser between checks for an early answer.
-const CHUNK: usize = 16 * 1024;
 
 struct Candidate {
     is_paragraph: bool,
@@ -164,7 +162,7 @@ pub fn is_probably_readerable(html: &str, min_content_length: usize, min_score: 
             Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, crate::ingest::NullSink);
-    for chunk in html.as_bytes().chunks(CHUNK) {
+    for chunk in html.as_bytes().chunks(READERABLE_CHUNK_BYTES) {
         if rewriter.write(chunk).is_err() {
             break;
         }

@@ -11,10 +11,14 @@ use crate::measure::{
     is_without_content, link_density, text_len, LinkDensities, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
-    ALTERNATIVE_CANDIDATE_RATIO, BYLINE_HINTS, EXPLAIN_CANDIDATES, MAX_BYLINE_CHARS,
+    ALTERNATIVE_CANDIDATE_RATIO, ANCESTOR_SCORE_DIVIDER_PER_LEVEL, ANCESTOR_TAG_MAX_DEPTH,
+    BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
+    GRANDPARENT_SCORE_DIVIDER, HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS,
     MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES,
-    SCORE_ANCESTOR_LEVELS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, UNLIKELY_CANDIDATES,
-    UNLIKELY_ROLES,
+    PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
+    SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS,
+    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
+    TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
 use crate::rules::Rule;
 use crate::text::{count_commas, text_similarity};
@@ -213,7 +217,9 @@ fn grab_article(
         if length < MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let score = 2.0 + count_commas(&text) as f64 + (length / 100).min(3) as f64;
+        let score = PARAGRAPH_BASE_SCORE
+            + count_commas(&text) as f64
+            + (length / PARAGRAPH_CHARS_PER_POINT).min(PARAGRAPH_MAX_LENGTH_POINTS) as f64;
         for (level, ancestor) in tree
             .ancestors(paragraph)
             .take(SCORE_ANCESTOR_LEVELS)
@@ -225,8 +231,8 @@ fn grab_article(
             }
             let divider = match level {
                 0 => 1.0,
-                1 => 2.0,
-                _ => level as f64 * 3.0,
+                1 => GRANDPARENT_SCORE_DIVIDER,
+                _ => level as f64 * ANCESTOR_SCORE_DIVIDER_PER_LEVEL,
             };
             let current = scores.get(ancestor).unwrap_or(0.0);
             scores.set(ancestor, current + score / divider);
@@ -399,7 +405,7 @@ fn prepare_nodes(
 
         if title_header_pending
             && matches!(tag, Tag::H1 | Tag::H2)
-            && text_similarity(title, inner_text(tree, node).as_str()) > 0.75
+            && text_similarity(title, inner_text(tree, node).as_str()) > TITLE_SIMILARITY
         {
             title_header_pending = false;
             node = remove_and_next(tree, node, Rule::ScoreTitleDuplicate, trace);
@@ -425,35 +431,15 @@ fn prepare_nodes(
             }
         }
 
-        if matches!(
-            tag,
-            Tag::Div
-                | Tag::Section
-                | Tag::Header
-                | Tag::H1
-                | Tag::H2
-                | Tag::H3
-                | Tag::H4
-                | Tag::H5
-                | Tag::H6
-        ) && is_without_content(tree, node)
+        if (tag.is_heading() || matches!(tag, Tag::Div | Tag::Section | Tag::Header))
+            && is_without_content(tree, node)
         {
             node = remove_and_next(tree, node, Rule::ScoreEmptyContainer, trace);
             continue;
         }
 
-        if matches!(
-            tag,
-            Tag::Section
-                | Tag::H2
-                | Tag::H3
-                | Tag::H4
-                | Tag::H5
-                | Tag::H6
-                | Tag::P
-                | Tag::Td
-                | Tag::Pre
-        ) {
+        // Readability.js's `DEFAULT_TAGS_TO_SCORE`.
+        if tag.is_subheading() || matches!(tag, Tag::Section | Tag::P | Tag::Td | Tag::Pre) {
             to_score.push(node);
         }
 
@@ -473,7 +459,9 @@ fn prepare_nodes(
         }
         if tag == Tag::Div {
             wrap_phrasing_runs(tree, node);
-            if has_single_tag_inside(tree, node, Tag::P) && link_density(tree, node) < 0.25 {
+            if has_single_tag_inside(tree, node, Tag::P)
+                && link_density(tree, node) < SINGLE_P_DIV_MAX_LINK_DENSITY
+            {
                 let paragraph = tree.first_child(node);
                 let paragraph = if tree.is_tag(paragraph, Tag::P) {
                     paragraph
@@ -503,10 +491,10 @@ fn remove_and_next(tree: &mut Tree, node: NodeId, rule: Rule, trace: &mut Trace)
     next
 }
 
-/// A table or code ancestor within four levels.
+/// An ancestor with one of `tags` within Readability.js's `_hasAncestorTag` depth.
 fn has_nearby_ancestor(tree: &Tree, node: NodeId, tags: &[Tag]) -> bool {
     tree.ancestors(node)
-        .take(4)
+        .take(ANCESTOR_TAG_MAX_DEPTH + 1)
         .any(|id| tree.tag(id).is_some_and(|tag| tags.contains(&tag)))
 }
 
@@ -581,12 +569,12 @@ fn initial_score(tree: &Tree, node: NodeId, flags: Flags) -> f64 {
 /// A candidate's starting score from its tag (Readability.js's `_initializeNode`).
 fn tag_base_score(tree: &Tree, node: NodeId) -> f64 {
     match tree.tag(node) {
-        Some(Tag::Div) => 5.0,
-        Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
+        Some(Tag::Div) => DIV_BASE_SCORE,
+        Some(Tag::Pre | Tag::Td | Tag::Blockquote) => TEXT_BLOCK_BASE_SCORE,
         Some(
             Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form,
-        ) => -3.0,
-        Some(tag) if tag.is_heading() || tag == Tag::Th => -5.0,
+        ) => LIST_BASE_SCORE,
+        Some(tag) if tag.is_heading() || tag == Tag::Th => HEADING_BASE_SCORE,
         _ => 0.0,
     }
 }
@@ -627,7 +615,7 @@ fn shared_ancestor_of_alternatives(
 /// Moves up while a parent scores at least as well (the content is split across children).
 fn climb_to_better_parent(tree: &Tree, scores: &Scores, top_candidate: NodeId) -> NodeId {
     let mut last = scores.get(top_candidate).unwrap_or(0.0);
-    let threshold = last / 3.0;
+    let threshold = last / BETTER_PARENT_SCORE_DIVIDER;
     let mut parent = tree.parent(top_candidate);
     while parent != NONE && parent != Tree::ROOT {
         let Some(score) = scores.get(parent) else {
@@ -701,8 +689,9 @@ fn merge_siblings(
                 let density = link_density(tree, sibling);
                 let text = inner_text(tree, sibling);
                 let length = text.chars().count();
-                append = (length > 80 && density < 0.25)
-                    || (length < 80
+                append = (length > SIBLING_PARAGRAPH_MIN_CHARS
+                    && density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY)
+                    || (length < SIBLING_PARAGRAPH_MIN_CHARS
                         && length > 0
                         && density == 0.0
                         && (text.contains(". ") || text.ends_with('.')));
@@ -713,10 +702,10 @@ fn merge_siblings(
                 step(tree, sibling, Rule::ScoreSiblingMerged, trace);
             }
             if let Some(element) = tree.element_mut(sibling) {
-                if !matches!(
-                    element.tag,
-                    Tag::Div | Tag::Article | Tag::Section | Tag::P | Tag::Ol | Tag::Ul
-                ) {
+                // Readability.js's `ALTER_TO_DIV_EXCEPTIONS`.
+                if !(element.tag.is_list()
+                    || matches!(element.tag, Tag::Div | Tag::Article | Tag::Section | Tag::P))
+                {
                     element.tag = Tag::Div;
                 }
             }

@@ -60,6 +60,7 @@ tags! {
 }
 
 impl Tag {
+    /// `<h1>` to `<h6>`.
     pub fn is_heading(self) -> bool {
         matches!(
             self,
@@ -67,64 +68,86 @@ impl Tag {
         )
     }
 
+    /// `<h2>` to `<h6>`: the headings inside an article (Readability.js scores them; an
+    /// `<h1>` is the page title's, and clean-up makes those in the article `<h2>`s).
+    pub fn is_subheading(self) -> bool {
+        self != Tag::H1 && self.is_heading()
+    }
+
+    /// List containers: `<ul>` and `<ol>`.
+    pub fn is_list(self) -> bool {
+        matches!(self, Tag::Ul | Tag::Ol)
+    }
+
+    /// Table cells: `<td>` and `<th>`.
+    pub fn is_table_cell(self) -> bool {
+        matches!(self, Tag::Td | Tag::Th)
+    }
+
+    /// A table's row groups: `<tbody>`, `<thead>`, `<tfoot>`.
+    pub fn is_row_group(self) -> bool {
+        matches!(self, Tag::Tbody | Tag::Thead | Tag::Tfoot)
+    }
+
+    /// Readability.js's embeds: `<object>`, `<embed>`, `<iframe>` (only video iframes
+    /// survive ingest).
+    pub fn is_embed(self) -> bool {
+        matches!(self, Tag::Object | Tag::Embed | Tag::Iframe)
+    }
+
     /// Elements a browser lays out as blocks: text on either side goes on its own line.
     pub fn is_block(self) -> bool {
-        matches!(
-            self,
-            Tag::Address
-                | Tag::Article
-                | Tag::Aside
-                | Tag::Blockquote
-                | Tag::Body
-                | Tag::Caption
-                | Tag::Center
-                | Tag::Dd
-                | Tag::Details
-                | Tag::Dialog
-                | Tag::Dir
-                | Tag::Div
-                | Tag::Dl
-                | Tag::Dt
-                | Tag::Fieldset
-                | Tag::Figcaption
-                | Tag::Figure
-                | Tag::Footer
-                | Tag::Form
-                | Tag::H1
-                | Tag::H2
-                | Tag::H3
-                | Tag::H4
-                | Tag::H5
-                | Tag::H6
-                | Tag::Header
-                | Tag::Hgroup
-                | Tag::Hr
-                | Tag::Html
-                | Tag::Legend
-                | Tag::Li
-                | Tag::Main
-                | Tag::Menu
-                | Tag::Nav
-                | Tag::Ol
-                | Tag::P
-                | Tag::Pre
-                | Tag::Search
-                | Tag::Section
-                | Tag::Summary
-                | Tag::Table
-                | Tag::Tbody
-                | Tag::Td
-                | Tag::Tfoot
-                | Tag::Th
-                | Tag::Thead
-                | Tag::Tr
-                | Tag::Ul
-                | Tag::Noscript
-                | Tag::Iframe
-                | Tag::Video
-                | Tag::Audio
-                | Tag::Mtable
-        )
+        self.is_heading()
+            || matches!(
+                self,
+                Tag::Address
+                    | Tag::Article
+                    | Tag::Aside
+                    | Tag::Blockquote
+                    | Tag::Body
+                    | Tag::Caption
+                    | Tag::Center
+                    | Tag::Dd
+                    | Tag::Details
+                    | Tag::Dialog
+                    | Tag::Dir
+                    | Tag::Div
+                    | Tag::Dl
+                    | Tag::Dt
+                    | Tag::Fieldset
+                    | Tag::Figcaption
+                    | Tag::Figure
+                    | Tag::Footer
+                    | Tag::Form
+                    | Tag::Header
+                    | Tag::Hgroup
+                    | Tag::Hr
+                    | Tag::Html
+                    | Tag::Legend
+                    | Tag::Li
+                    | Tag::Main
+                    | Tag::Menu
+                    | Tag::Nav
+                    | Tag::Ol
+                    | Tag::P
+                    | Tag::Pre
+                    | Tag::Search
+                    | Tag::Section
+                    | Tag::Summary
+                    | Tag::Table
+                    | Tag::Tbody
+                    | Tag::Td
+                    | Tag::Tfoot
+                    | Tag::Th
+                    | Tag::Thead
+                    | Tag::Tr
+                    | Tag::Ul
+                    | Tag::Noscript
+                    | Tag::Iframe
+                    | Tag::Video
+                    | Tag::Audio
+                    | Tag::Mtable
+            )
     }
 
     /// Never text a reader sees: dropped at ingest with all they hold.
@@ -178,6 +201,7 @@ impl Tag {
         )
     }
 
+    /// HTML's void elements: no content, no end tag.
     pub fn is_void(self) -> bool {
         matches!(
             self,
@@ -197,6 +221,7 @@ impl Tag {
         )
     }
 
+    /// MathML elements, kept verbatim so formulas survive.
     pub fn is_math(self) -> bool {
         matches!(
             self,

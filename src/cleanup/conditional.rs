@@ -6,11 +6,16 @@
 use crate::explain::Trace;
 use crate::measure::{
     class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, has_text,
-    inner_text, is_phrasing, text_len, TextCache,
+    inner_text, is_phrasing, text_len, TextCache, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
-    AD_LABEL_MAX_CHARS, AD_WORDS, CLASS_WEIGHT, CONDITIONAL_KEEP_COMMAS, DEFAULT_CHAR_THRESHOLD,
-    EMBED_MIN_CHARS, LOADING_WORDS, SHARE_HINTS, SHORT_LINKED_MAX_CHARS,
+    AD_LABEL_MAX_CHARS, AD_WORDS, ANCESTOR_TAG_MAX_DEPTH, CLASS_WEIGHT, CONDITIONAL_KEEP_COMMAS,
+    CONDITIONAL_MAX_LINK_DENSITY, CONDITIONAL_MAX_LINK_DENSITY_POSITIVE, DATA_TABLE_MIN_ROWS,
+    DEFAULT_CHAR_THRESHOLD, EMBED_MIN_CHARS, IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE,
+    IMAGE_HEAVY_MIN_IMAGES, LAYOUT_TABLE_MAX_CELLS, LAYOUT_TABLE_MAX_COLUMNS,
+    LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
+    PARAGRAPHS_PER_INPUT, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES, SHORT_LINKED_MAX_CHARS,
+    SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX,
 };
 use crate::rules::Rule;
 use crate::score::Flags;
@@ -61,11 +66,10 @@ pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags, trace: &mut 
                 }
             }
             Some(Tag::P)
-                if !has_descendant(
-                    tree,
-                    node,
-                    &[Tag::Img, Tag::Embed, Tag::Object, Tag::Iframe],
-                ) && !has_text(tree, node) =>
+                if !tree.descendants(node).any(|id| {
+                    tree.tag(id)
+                        .is_some_and(|tag| tag == Tag::Img || tag.is_embed())
+                }) && !has_text(tree, node) =>
             {
                 trace.remove(tree, node, Rule::CleanupEmptyParagraph);
             }
@@ -165,7 +169,10 @@ fn mark_data_tables(tree: &Tree, root: NodeId) -> Vec<NodeId> {
         if rows == 1 || columns == 1 {
             continue;
         }
-        if rows >= 10 || columns > 4 || rows * columns > 10 {
+        if rows >= DATA_TABLE_MIN_ROWS
+            || columns > LAYOUT_TABLE_MAX_COLUMNS
+            || rows * columns > LAYOUT_TABLE_MAX_CELLS
+        {
             data.push(table);
         }
     }
@@ -177,7 +184,7 @@ fn span(tree: &Tree, node: NodeId, attr: Attr) -> usize {
         .and_then(|e| e.attr(attr))
         .and_then(|v| v.trim().parse::<usize>().ok())
         .unwrap_or(1)
-        .clamp(1, 1000)
+        .clamp(1, TABLE_SPAN_MAX)
 }
 
 fn fix_lazy_images(tree: &mut Tree, root: NodeId) {
@@ -238,7 +245,7 @@ fn is_tiny_placeholder(src: &str) -> bool {
         return false;
     }
     match lower.find("base64,") {
-        Some(at) => src.len() - at - 7 < 133,
+        Some(at) => src.len() - at - "base64,".len() < LAZY_PLACEHOLDER_MAX_BASE64_BYTES,
         None => true,
     }
 }
@@ -285,14 +292,14 @@ fn removal_rule(
     data_tables: &[NodeId],
 ) -> Option<Rule> {
     let text_length = cache.text_len(node);
-    let is_list = matches!(tag, Tag::Ul | Tag::Ol) || {
+    let is_list = tag.is_list() || {
         let list_length: usize = tree
             .descendants(node)
-            .filter(|&id| matches!(tree.tag(id), Some(Tag::Ul | Tag::Ol)))
+            .filter(|&id| tree.tag(id).is_some_and(Tag::is_list))
             .map(|id| cache.text_len(id))
             .sum();
         text_length == 0 && list_length > 0
-            || text_length > 0 && list_length as f64 / text_length as f64 > 0.9
+            || text_length > 0 && list_length as f64 / text_length as f64 > LIST_TEXT_SHARE
     };
     if tag == Tag::Table && data_tables.contains(&node) {
         return None;
@@ -303,7 +310,7 @@ fn removal_rule(
     {
         return None;
     }
-    if has_ancestor_tag(tree, node, Tag::Code, Some(3)) {
+    if has_ancestor_tag(tree, node, Tag::Code, Some(ANCESTOR_TAG_MAX_DEPTH)) {
         return None;
     }
     if tree
@@ -323,15 +330,14 @@ fn removal_rule(
     if cache.commas(node) >= CONDITIONAL_KEEP_COMMAS {
         return None;
     }
-    let text_density = |tags: &[Tag]| cache.text_density(tree, node, tags);
     let paragraphs = count_tag(tree, node, Tag::P) as f64;
     let images = count_tag(tree, node, Tag::Img) as f64;
-    let items = count_tag(tree, node, Tag::Li) as f64 - 100.0;
+    let items = count_tag(tree, node, Tag::Li) as f64 - LIST_ITEM_ALLOWANCE;
     let inputs = count_tag(tree, node, Tag::Input) as f64;
-    let heading_density = text_density(&[Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6]);
+    let heading_density = cache.text_density(tree, node, Tag::is_heading);
     let mut embeds = 0;
     for id in tree.descendants(node) {
-        if matches!(tree.tag(id), Some(Tag::Object | Tag::Embed | Tag::Iframe)) {
+        if tree.tag(id).is_some_and(Tag::is_embed) {
             // Only video embeds survive ingest.
             if tree.is_tag(id, Tag::Iframe) {
                 return None;
@@ -347,37 +353,29 @@ fn removal_rule(
         return Some(Rule::CleanupAdLabel);
     }
     let density = cache.link_density(node);
-    let textish = text_density(&[
-        Tag::Span,
-        Tag::Li,
-        Tag::Td,
-        Tag::Blockquote,
-        Tag::Dl,
-        Tag::Div,
-        Tag::Img,
-        Tag::Ol,
-        Tag::P,
-        Tag::Pre,
-        Tag::Table,
-        Tag::Ul,
-    ]);
-    let in_figure = has_ancestor_tag(tree, node, Tag::Figure, Some(3));
-    let rule = if !in_figure && images > 1.0 && paragraphs / images < 0.5 {
+    let textish = cache.text_density(tree, node, |tag| {
+        matches!(tag, Tag::Span | Tag::Li | Tag::Td) || DIV_TO_P_ELEMS.contains(&tag)
+    });
+    let in_figure = has_ancestor_tag(tree, node, Tag::Figure, Some(ANCESTOR_TAG_MAX_DEPTH));
+    let rule = if !in_figure
+        && images > IMAGE_HEAVY_MIN_IMAGES
+        && paragraphs / images < IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE
+    {
         Rule::CleanupImageHeavy
     } else if !is_list && items > paragraphs {
         Rule::CleanupListLike
-    } else if inputs > (paragraphs / 3.0).floor() {
+    } else if inputs > (paragraphs / PARAGRAPHS_PER_INPUT).floor() {
         Rule::CleanupFormLike
     } else if !is_list
         && !in_figure
-        && heading_density < 0.9
+        && heading_density < SHORT_LINKED_MAX_HEADING_DENSITY
         && content_length < SHORT_LINKED_MAX_CHARS
-        && (images == 0.0 || images > 2.0)
+        && (images == 0.0 || images > SHORT_LINKED_IMAGE_LINK_MAX_IMAGES)
         && density > 0.0
     {
         Rule::CleanupShortWithLinks
-    } else if (!is_list && weight < CLASS_WEIGHT && density > 0.2)
-        || (weight >= CLASS_WEIGHT && density > 0.5)
+    } else if (!is_list && weight < CLASS_WEIGHT && density > CONDITIONAL_MAX_LINK_DENSITY)
+        || (weight >= CLASS_WEIGHT && density > CONDITIONAL_MAX_LINK_DENSITY_POSITIVE)
     {
         Rule::CleanupLinkDense
     } else if (embeds == 1 && content_length < EMBED_MIN_CHARS) || embeds > 1 {

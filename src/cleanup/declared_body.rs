@@ -45,21 +45,10 @@ pub fn trim_to_declared_body(tree: &mut Tree, article: NodeId, declared: &str, t
     let blocks: Vec<NodeId> = tree
         .descendants(article)
         .filter(|&id| {
-            matches!(
-                tree.tag(id),
-                Some(
-                    Tag::P
-                        | Tag::Li
-                        | Tag::H2
-                        | Tag::H3
-                        | Tag::H4
-                        | Tag::H5
-                        | Tag::H6
-                        | Tag::Figcaption
-                        | Tag::Dt
-                        | Tag::Dd
-                )
-            ) && !has_descendant(
+            tree.tag(id).is_some_and(|tag| {
+                tag.is_subheading()
+                    || matches!(tag, Tag::P | Tag::Li | Tag::Figcaption | Tag::Dt | Tag::Dd)
+            }) && !has_descendant(
                 tree,
                 id,
                 &[Tag::P, Tag::Li, Tag::Table, Tag::Pre, Tag::Ul, Tag::Ol],

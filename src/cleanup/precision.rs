@@ -4,9 +4,9 @@
 use crate::explain::Trace;
 use crate::measure::{has_ancestor_tag, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
-    BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
-    BOILERPLATE_TEXTS, DATELINE_PREFIXES, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
-    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+    BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, LINK_BLOCK_MAX_CHARS,
+    LINK_BLOCK_MIN_DENSITY, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::rules::Rule;
 use crate::text::{hint_has_token, lower_case};
@@ -26,7 +26,9 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
         let tag = element.tag;
         if !element.hint.is_empty() && hint_has_token(&element.hint, BOILERPLATE_HINTS, false) {
             let length = cache.text_len(node);
-            if length < BOILERPLATE_MAX_CHARS || cache.link_density(node) > 0.5 {
+            if length < BOILERPLATE_MAX_CHARS
+                || cache.link_density(node) > BOILERPLATE_MIN_LINK_DENSITY
+            {
                 trace.removing(tree, node, Rule::PrecisionBoilerplateHint);
                 cache.detach(tree, node);
                 continue;
@@ -40,10 +42,8 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
             cache.detach(tree, node);
             continue;
         }
-        if matches!(
-            tag,
-            Tag::P | Tag::Div | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
-        ) && !has_ancestor_tag(tree, node, Tag::Table, None)
+        if (tag.is_subheading() || matches!(tag, Tag::P | Tag::Div))
+            && !has_ancestor_tag(tree, node, Tag::Table, None)
             && !has_ancestor_tag(tree, node, Tag::Li, None)
             && is_link_block(&cache, node)
         {
@@ -70,27 +70,12 @@ fn is_link_block(cache: &TextCache, node: NodeId) -> bool {
 }
 
 fn is_text_block(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::P
-            | Tag::Div
-            | Tag::Li
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Span
-            | Tag::A
-            | Tag::Figcaption
-            | Tag::Section
-            | Tag::Aside
-            | Tag::Ul
-            | Tag::Strong
-            | Tag::B
-            | Tag::Em
-    )
+    tag.is_heading()
+        || is_inline(tag)
+        || matches!(
+            tag,
+            Tag::P | Tag::Div | Tag::Li | Tag::Figcaption | Tag::Section | Tag::Aside | Tag::Ul
+        )
 }
 
 fn is_inline(tag: Tag) -> bool {

@@ -380,15 +380,10 @@ impl Builder {
     /// A row directly in a table opens a `<tbody>`, a cell outside a row a `<tr>`: the tree a
     /// browser builds, and the one our output gives when cleaned again.
     fn open_implied_table_parts(&mut self, tag: Tag) {
-        if matches!(tag, Tag::Tr | Tag::Td | Tag::Th) && self.current_tag() == Some(Tag::Table) {
+        if (tag == Tag::Tr || tag.is_table_cell()) && self.current_tag() == Some(Tag::Table) {
             self.open_implied(Tag::Tbody);
         }
-        if matches!(tag, Tag::Td | Tag::Th)
-            && matches!(
-                self.current_tag(),
-                Some(Tag::Tbody | Tag::Thead | Tag::Tfoot)
-            )
-        {
+        if tag.is_table_cell() && self.current_tag().is_some_and(Tag::is_row_group) {
             self.open_implied(Tag::Tr);
         }
     }
@@ -605,11 +600,7 @@ impl Builder {
         let rel = attr_value(attrs, "rel").unwrap_or("").to_ascii_lowercase();
         let href = attr_value(attrs, "href").map(|v| decode_attribute(v.trim()).into_owned());
         if let Some(href) = href {
-            if rel.split_ascii_whitespace().any(|r| r == "canonical")
-                && self.meta.canonical.is_none()
-            {
-                self.meta.canonical = Some(href);
-            } else if rel.split_ascii_whitespace().any(|r| r == "image_src")
+            if rel.split_ascii_whitespace().any(|r| r == "image_src")
                 && self.meta.image_src.is_none()
             {
                 self.meta.image_src = Some(href);
@@ -810,49 +801,44 @@ fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Elemen
 }
 
 fn closes_paragraph(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Address
-            | Tag::Article
-            | Tag::Aside
-            | Tag::Blockquote
-            | Tag::Center
-            | Tag::Details
-            | Tag::Dialog
-            | Tag::Dir
-            | Tag::Div
-            | Tag::Dl
-            | Tag::Dd
-            | Tag::Dt
-            | Tag::Fieldset
-            | Tag::Figcaption
-            | Tag::Figure
-            | Tag::Footer
-            | Tag::Form
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Header
-            | Tag::Hgroup
-            | Tag::Hr
-            | Tag::Li
-            | Tag::Main
-            | Tag::Menu
-            | Tag::Nav
-            | Tag::Ol
-            | Tag::P
-            | Tag::Pre
-            | Tag::Search
-            | Tag::Section
-            | Tag::Summary
-            | Tag::Table
-            | Tag::Ul
-            | Tag::Xmp
-            | Tag::Plaintext
-    )
+    tag.is_heading()
+        || matches!(
+            tag,
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Center
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Form
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Hr
+                | Tag::Li
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Search
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Table
+                | Tag::Ul
+                | Tag::Xmp
+                | Tag::Plaintext
+        )
 }
 
 /// Elements an end tag or implied end does not cross.

@@ -355,9 +355,9 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     w.pending_breaks = w.pending_breaks.max(2);
                     table_depth += 1;
                 }
-                Tag::Ul | Tag::Ol => {
+                tag if tag.is_list() => {
                     w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
-                    lists.push((element.tag == Tag::Ol, 0));
+                    lists.push((tag == Tag::Ol, 0));
                 }
                 Tag::Li => {
                     w.pending_breaks = w.pending_breaks.max(1);
@@ -475,7 +475,7 @@ pub fn render(tree: &Tree, root: NodeId) -> String {
                     w.pending_breaks = w.pending_breaks.max(2);
                     table_depth = table_depth.saturating_sub(1);
                 }
-                Tag::Ul | Tag::Ol => {
+                tag if tag.is_list() => {
                     lists.pop();
                     w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
                 }

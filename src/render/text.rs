@@ -98,21 +98,8 @@ impl Default for LineWriter {
 /// Line breaks a block asks for around itself.
 pub fn block_breaks(tag: Tag) -> usize {
     match tag {
-        Tag::P
-        | Tag::H1
-        | Tag::H2
-        | Tag::H3
-        | Tag::H4
-        | Tag::H5
-        | Tag::H6
-        | Tag::Blockquote
-        | Tag::Pre
-        | Tag::Figure
-        | Tag::Ul
-        | Tag::Ol
-        | Tag::Dl
-        | Tag::Table
-        | Tag::Hr => 2,
+        Tag::P | Tag::Blockquote | Tag::Pre | Tag::Figure | Tag::Dl | Tag::Table | Tag::Hr => 2,
+        _ if tag.is_heading() || tag.is_list() => 2,
         _ if tag.is_block() => 1,
         _ => 0,
     }
