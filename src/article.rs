@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::explain::Explain;
+use crate::page_type::PageType;
 
 /// A cleaned article and its metadata.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -38,6 +39,9 @@ pub struct Article {
     pub word_count: usize,
     /// Estimated reading time at 230 words per minute, at least 1.
     pub reading_time_minutes: usize,
+    /// The kind of page: `article`, `forum`, `documentation`, `product`, `service`,
+    /// `collection` or `listing`.
+    pub page_type: PageType,
     /// Why the article is what it is: only with the `explain` option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explain>,

@@ -55,6 +55,8 @@ mod json;
 mod measure;
 mod metadata;
 mod options;
+mod page_type;
+mod page_type_model;
 mod patterns;
 mod pipeline;
 mod prepare;
@@ -72,6 +74,7 @@ pub use article::Article;
 pub use error::{Error, ErrorKind};
 pub use ingest::decode::{HostDecoderFactory, Transcode};
 pub use options::Options;
+pub use page_type::PageType;
 pub use render::html::{HtmlSink, SafeAttribute};
 
 use ingest::{Charset, Ingest};
@@ -261,3 +264,16 @@ fn too_large(max_input_bytes: usize) -> Error {
         format!("input is larger than maxInputBytes ({max_input_bytes} bytes)"),
     )
 }
+
+/// The page-type features of a page, in the model's order (for `tools/train_page_type.py`).
+#[doc(hidden)]
+pub fn page_type_features(html: &str, url: Option<&str>) -> Result<Vec<f32>, Error> {
+    let mut ingest = Ingest::new(Charset::Text, false);
+    ingest.write(html.as_bytes())?;
+    let page = ingest.finish()?;
+    Ok(page_type::features(&page.tree, &page.meta, url))
+}
+
+/// The names of [`page_type_features`]' values.
+#[doc(hidden)]
+pub const PAGE_TYPE_FEATURES: &[&str] = page_type::FEATURES;

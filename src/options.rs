@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::page_type::PageType;
 use crate::patterns::{
     DEFAULT_CHAR_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, READERABLE_MIN_CONTENT_LENGTH,
     READERABLE_MIN_SCORE,
@@ -56,6 +57,9 @@ pub struct Options {
     /// the top candidates with their scores and reasons, and how the winner was chosen.
     /// The article itself is byte-identical either way. Default: false.
     pub explain: bool,
+    /// Treat the page as this type instead of detecting it (a crawler that knows it reads a
+    /// forum, say). Default: none (detected; see [`crate::PageType`]).
+    pub page_type: Option<PageType>,
 }
 
 impl Default for Options {
@@ -73,6 +77,7 @@ impl Default for Options {
             min_content_length: READERABLE_MIN_CONTENT_LENGTH,
             min_score: READERABLE_MIN_SCORE,
             explain: false,
+            page_type: None,
         }
     }
 }

@@ -509,6 +509,152 @@ pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузк�
 /// A prefix-matched block is only removed when shorter than this.
 pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 
+// ---------------------------------------------------------------- page type
+
+// URL path words (the path lower-cased, with `/` around it).
+pub static URL_FORUM_WORDS: Needles = Needles::new(&[
+    "/t/",
+    "/thread",
+    "/topic",
+    "/forum",
+    "/questions/",
+    "/comments/",
+    "/community",
+    "viewtopic",
+    "showthread",
+    "/discussion",
+    "/r/",
+    "/post/",
+    "/board",
+]);
+pub static URL_DOCS_WORDS: Needles = Needles::new(&[
+    "/docs",
+    "/doc/",
+    "/documentation",
+    "/reference",
+    "/api/",
+    "/manual",
+    "/guide",
+    "/learn",
+    "/tutorial",
+    "/support/",
+    "/help/",
+    "/kb/",
+    "/wiki/",
+    "/handbook",
+    "/book/",
+    "/start/",
+    "/getting-started",
+]);
+pub static URL_PRODUCT_WORDS: Needles = Needles::new(&[
+    "/product/",
+    "/products/",
+    "/p/",
+    "/dp/",
+    "/item/",
+    "/app/",
+    "/store/",
+    "/buy",
+    "/sku",
+]);
+pub static URL_COLLECTION_WORDS: Needles = Needles::new(&[
+    "/c/",
+    "/cp/",
+    "/collections/",
+    "/collection/",
+    "/category",
+    "/categories",
+    "/catalog",
+    "/department",
+    "/browse",
+    "/shop/",
+]);
+pub static URL_LISTING_WORDS: Needles = Needles::new(&[
+    "/news/",
+    "/events",
+    "/issues",
+    "/directory",
+    "/tag/",
+    "/tags/",
+    "/topics/",
+    "/search",
+    "/archive",
+    "/page/",
+    "/latest",
+    "/blog/",
+]);
+pub static URL_ARTICLE_WORDS: Needles = Needles::new(&[
+    "/20", "/article", "/story", "/posts/", ".html", "/news/", "/blog/",
+]);
+
+// Class/id words.
+pub static FORUM_HINTS: Needles = Needles::new(&[
+    "post",
+    "reply",
+    "replies",
+    "comment",
+    "thread",
+    "topic",
+    "answer",
+    "question",
+    "vote",
+    "message",
+    "forum",
+    "username",
+    "userinfo",
+    "user-info",
+    "signature",
+    "avatar",
+    "quote",
+]);
+pub static PRODUCT_HINTS: Needles = Needles::new(&[
+    "price", "cart", "product", "sku", "rating", "review", "add-to", "addto", "buy", "stock",
+    "quantity", "variant", "checkout", "wishlist", "swatch",
+]);
+pub static CARD_HINTS: Needles = Needles::new(&[
+    "card", "tile", "grid", "item", "teaser", "result", "listing", "thumb", "feed", "river",
+]);
+pub static DOCS_HINTS: Needles = Needles::new(&[
+    "docs",
+    "doc-",
+    "toc",
+    "sidebar",
+    "breadcrumb",
+    "highlight",
+    "language-",
+    "copy",
+    "admonition",
+    "api",
+    "sphinx",
+    "markdown",
+    "edit-this",
+    "version",
+]);
+pub static LANDING_HINTS: Needles = Needles::new(&[
+    "hero",
+    "feature",
+    "pricing",
+    "faq",
+    "testimonial",
+    "cta",
+    "plan",
+    "benefit",
+    "logo",
+    "solution",
+    "service",
+]);
+pub static ARTICLE_HINTS: Needles = Needles::new(&[
+    "article",
+    "story",
+    "byline",
+    "author",
+    "entry",
+    "blog",
+    "headline",
+    "dateline",
+    "published",
+]);
+
 // ---------------------------------------------------------------- explain
 
 /// Characters of a removed block's text that explain mode quotes.

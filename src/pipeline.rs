@@ -6,10 +6,12 @@ use crate::error::{Error, ErrorKind};
 use crate::ingest::Page;
 use crate::measure::inner_text;
 use crate::render::html::HtmlSink;
-use crate::score::Scored;
+use crate::score::{Flags, Scored};
 use crate::tree::{NodeId, Tag, Tree};
 use crate::url::Resolver;
-use crate::{conform, metadata, patterns, prepare, render, score, text, url, Article, Options};
+use crate::{
+    conform, metadata, page_type, patterns, prepare, render, score, text, url, Article, Options,
+};
 
 /// Everything after ingest (phase 1): the page's tree and metadata in, the article out.
 pub fn extract(
@@ -23,14 +25,19 @@ pub fn extract(
         mut trace,
     } = page;
 
-    // 2. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
+    // 2. Page type: what a reader of this page wants decides how it is extracted.
+    let page_type = options
+        .page_type
+        .unwrap_or_else(|| page_type::classify(&tree, &meta, options.url.as_deref()));
+
+    // 3. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
     prepare::prepare(&mut tree, &mut trace);
 
-    // 3. Metadata, with Readability.js's precedence (the headings help choose the title).
+    // 4. Metadata, with Readability.js's precedence (the headings help choose the title).
     let (headings, single_h1) = title_headings(&tree);
     let metadata = metadata::resolve(&meta, &headings, single_h1.as_deref());
 
-    // 4. Score: the best candidate and its siblings; each attempt is cleaned conditionally
+    // 5. Score: the best candidate and its siblings; each attempt is cleaned conditionally
     //    and measured, and a short one makes the next attempt relax the rules.
     let Scored {
         tree: mut work,
@@ -44,28 +51,29 @@ pub fn extract(
         &metadata.title,
         metadata.byline.is_none(),
         options.char_threshold,
+        Flags::for_page(page_type),
         conditional::prep_article,
         &trace,
     )
     .ok_or_else(not_readerable)?;
 
-    // 5. Post-process: absolute URLs, script links, empty containers, nested wrappers.
+    // 6. Post-process: absolute URLs, script links, empty containers, nested wrappers.
     let resolver = Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
     post_process::post_process(&mut work, article, &resolver, &mut trace);
 
-    // 6. Conform: the tree a browser's parser builds back from our HTML. Before the
+    // 7. Conform: the tree a browser's parser builds back from our HTML. Before the
     //    precision pass, which then sees the blocks a second cleaning would see.
     conform::conform(&mut work, article);
 
-    // 7. Precision: the boilerplate the Readability rules keep.
+    // 8. Precision: the boilerplate the Readability rules keep.
     precision::remove_boilerplate(&mut work, article, &mut trace);
 
-    // 8. The page's declared body (JSON-LD `articleBody`), when it is the full text.
+    // 9. The page's declared body (JSON-LD `articleBody`), when it is the full text.
     if let Some(declared) = &metadata.declared_body {
         declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
     }
 
-    // 9. Render: text (which also decides readerability), HTML, Markdown.
+    // 10. Render: text (which also decides readerability), HTML, Markdown.
     let text_content = render::text::render(&work, article, options.text_captions);
     if text_content.trim().is_empty() {
         return Err(not_readerable());
@@ -110,6 +118,7 @@ pub fn extract(
         } else {
             String::new()
         },
+        page_type,
         explain: trace.finish(retry),
     })
 }

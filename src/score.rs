@@ -10,6 +10,7 @@ use crate::measure::{
     class_weight, has_single_tag_inside, inner_text, is_phrasing, is_whitespace_node,
     is_without_content, link_density, text_len, LinkDensities, DIV_TO_P_ELEMS,
 };
+use crate::page_type::PageType;
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, ANCESTOR_SCORE_DIVIDER_PER_LEVEL, ANCESTOR_TAG_MAX_DEPTH,
     BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
@@ -38,6 +39,27 @@ impl Flags {
         weight_classes: true,
         clean_conditionally: true,
     };
+
+    /// The rules a page of this type starts with. Readability.js's conditional cleaning is
+    /// tuned on articles: elsewhere it takes the cards, sections and link lists that are the
+    /// page's content. Forum posts carry "comment" classes that strip as unlikely.
+    pub fn for_page(page_type: PageType) -> Flags {
+        match page_type {
+            PageType::Article => Flags::ALL,
+            PageType::Forum => Flags {
+                strip_unlikely: false,
+                ..Flags::ALL
+            },
+            PageType::Documentation
+            | PageType::Product
+            | PageType::Service
+            | PageType::Collection
+            | PageType::Listing => Flags {
+                clean_conditionally: false,
+                ..Flags::ALL
+            },
+        }
+    }
 
     /// Explain mode's account of attempt `attempt` with these flags.
     pub fn retry(self, attempt: usize) -> Retry {
@@ -116,10 +138,11 @@ pub fn find_article(
     title: &str,
     look_for_byline: bool,
     char_threshold: usize,
+    first: Flags,
     cleanup: AttemptCleanup,
     trace: &Trace,
 ) -> Option<Scored> {
-    let mut flags = Flags::ALL;
+    let mut flags = first;
     let mut byline: Option<String> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     for attempt_number in 1.. {

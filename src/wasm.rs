@@ -38,7 +38,12 @@ export interface Options {
   minScore?: number;
   /** Add `explain` to the result: what each named rule removed, and why the winner won. Default false. */
   explain?: boolean;
+  /** Treat the page as this type instead of detecting it. Default: detected. */
+  pageType?: PageType | null;
 }
+
+/** The kind of page; each is extracted the way its readers expect. */
+export type PageType = "article" | "forum" | "documentation" | "product" | "service" | "collection" | "listing";
 
 /** A subtree a named rule removed. */
 export interface Removal {
@@ -95,6 +100,8 @@ export interface Article {
   length: number;
   wordCount: number;
   readingTimeMinutes: number;
+  /** The kind of page, detected (or as the `pageType` option says). */
+  pageType: PageType;
   /** Only with `explain: true`. */
   explain?: Explain;
 }

@@ -37,3 +37,62 @@ fn a_noscript_notice_beside_the_content_stays_out() {
     assert!(!article.text_content.contains("enable JavaScript"));
     assert!(article.text_content.contains("no longer breaks"));
 }
+
+fn page_type_of(html: &str, url: &str) -> article_cleaner::PageType {
+    let options = Options {
+        url: Some(url.to_owned()),
+        ..Options::default()
+    };
+    clean(html, &options).expect("an article").page_type
+}
+
+#[test]
+fn the_page_type_is_detected() {
+    use article_cleaner::PageType;
+    let news = include_str!("fixtures/pages/wire-news.html");
+    assert_eq!(
+        page_type_of(
+            news,
+            "https://www.example.com/business/2026/12/05/dockworkers-strike-port"
+        ),
+        PageType::Article
+    );
+    let posts: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<div class='topic-post' itemprop='comment'><div class='post-meta'>\
+                 <span class='username'>user{n}</span> <time datetime='2026-01-0{n}'>Jan {n}</time>\
+                 </div><div class='post-body' itemprop='text'>{POST}</div>\
+                 <div class='post-controls'><a class='reply'>Reply</a></div></div>"
+            )
+        })
+        .collect();
+    let forum = format!(
+        "<html><head><script type='application/ld+json'>{{\"@type\": \"DiscussionForumPosting\"}}\
+         </script></head><body><main class='thread'>{posts}</main></body></html>"
+    );
+    assert_eq!(
+        page_type_of(&forum, "https://forum.example.org/t/msrv-bumps/1234"),
+        PageType::Forum
+    );
+    let product = format!(
+        "<html><head><script type='application/ld+json'>{{\"@type\": \"Product\", \
+         \"offers\": {{\"@type\": \"Offer\", \"price\": \"39.99\"}}}}</script></head><body>\
+         <div class='product-detail'><h1>Kettle</h1><div class='price'>$39.99</div>\
+         <div class='product-description'>{POST}</div><div class='add-to-cart'>Add to cart</div>\
+         <div class='reviews rating'>4.5 stars</div></div></body></html>"
+    );
+    assert_eq!(
+        page_type_of(
+            &product,
+            "https://shop.example.com/products/electric-kettle"
+        ),
+        PageType::Product
+    );
+    // The option overrides detection.
+    let options = Options {
+        page_type: Some(PageType::Listing),
+        ..Options::default()
+    };
+    assert_eq!(clean(news, &options).unwrap().page_type, PageType::Listing);
+}

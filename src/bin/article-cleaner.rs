@@ -13,8 +13,9 @@ use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
   article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] [--explain] FILE|-
-  article-cleaner eval scrapinghub|readability|wcxb CORPUS_DIR -o PREDICTIONS.json
+  article-cleaner eval scrapinghub|readability|wcxb CORPUS_DIR -o PREDICTIONS.json [--page-types TYPES.json]
   article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json [--explain]
+  article-cleaner features wcxb CORPUS_DIR -o FEATURES.json   (page-type model training data)
   article-cleaner rules      (the named rules, as the README's Markdown table)
 
 --explain: which rule removed each block and why the winner won; printed readably, or in
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("eval") => eval(&args[1..]),
         Some("outputs") => outputs(&args[1..]),
+        Some("features") => features(&args[1..]),
         Some("rules") => {
             print!("{}", rules_table());
             return ExitCode::SUCCESS;
@@ -225,12 +227,45 @@ fn outputs(args: &[String]) -> Result<(), String> {
     std::fs::write(out, text).map_err(|e| format!("cannot write {out}: {e}"))
 }
 
+/// Page-type features of every page (`tools/train_page_type.py` reads them).
+fn features(args: &[String]) -> Result<(), String> {
+    let (pages, out) = corpus_args(args)?;
+    let mut rows = Map::new();
+    for (id, html, url) in pages {
+        let values = article_cleaner::page_type_features(&html, url.as_deref())
+            .map_err(|e| e.to_string())?;
+        rows.insert(id, json!(values));
+    }
+    let text = serde_json::to_string(&json!({
+        "features": article_cleaner::PAGE_TYPE_FEATURES,
+        "pages": rows,
+    }))
+    .map_err(|e| e.to_string())?;
+    std::fs::write(out, text).map_err(|e| format!("cannot write {out}: {e}"))
+}
+
 fn eval(args: &[String]) -> Result<(), String> {
+    // `--page-types FILE`: each page's type from a JSON map (e.g. a classifier's
+    // cross-validated predictions) instead of detecting it.
+    let (args, forced) = match args {
+        [rest @ .., flag, file] if flag == "--page-types" => {
+            let map = read_json(Path::new(file))?;
+            (rest, Some(map))
+        }
+        _ => (args, None),
+    };
     let (pages, out) = corpus_args(args)?;
     let mut predictions = Map::new();
     for (id, html, url) in pages {
+        let page_type = forced
+            .as_ref()
+            .and_then(|map| map.get(&id))
+            .map(|value| serde_json::from_value(value.clone()))
+            .transpose()
+            .map_err(|e| format!("bad page type for {id}: {e}"))?;
         let options = Options {
             url,
+            page_type,
             ..Options::default()
         };
         let started = Instant::now();
@@ -257,6 +292,7 @@ fn prediction(article: Option<Article>, readerable: bool, elapsed_ms: f64) -> Va
         "lang": article.lang,
         "dir": article.dir,
         "publishedTime": article.published_time,
+        "pageType": article.page_type,
         "readerable": readerable,
         "elapsed_ms": elapsed_ms,
     })
