@@ -50,6 +50,10 @@ pub const SCORE_ANCESTOR_LEVELS: usize = 5;
 pub const N_TOP_CANDIDATES: usize = 5;
 /// Top candidates scoring at least this share of the best count as alternatives.
 pub const ALTERNATIVE_CANDIDATE_RATIO: f64 = 0.75;
+/// In a thread, a candidate scoring this share of the best is a post of the thread.
+pub const THREAD_POST_MIN_SHARE: f64 = 0.3;
+/// A post's author and date line is shorter than this.
+pub const POST_META_MAX_CHARS: usize = 200;
 pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
 pub const CLASS_WEIGHT: f64 = 25.0;
 /// Links to `#fragment` count this much towards link density.
@@ -487,6 +491,28 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
 
 /// Prefixes of date lines ("Updated 14:05 GMT"): furniture only when the text has a digit,
 /// so running text that starts with the word stays.
+/// Counted reactions: a block that is only "7 likes" or "3 replies" is a widget.
+pub const REACTION_WORDS: &[&str] = &[
+    "like",
+    "likes",
+    "vote",
+    "votes",
+    "upvote",
+    "upvotes",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "point",
+    "points",
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "share",
+    "shares",
+];
+
 pub const DATELINE_PREFIXES: &[&str] = &["updated ", "posted ", "published "];
 
 /// Whole texts (lower-case, trimmed) that mark a short block as an ad slot.

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind};
 use crate::ingest::Page;
 use crate::measure::inner_text;
 use crate::render::html::HtmlSink;
-use crate::score::{Flags, Scored};
+use crate::score::{Scored, Strategy};
 use crate::tree::{NodeId, Tag, Tree};
 use crate::url::Resolver;
 use crate::{
@@ -30,6 +30,8 @@ pub fn extract(
         .page_type
         .unwrap_or_else(|| page_type::classify(&tree, &meta, options.url.as_deref()));
 
+    let strategy = Strategy::for_page(page_type);
+
     // 3. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
     prepare::prepare(&mut tree, &mut trace);
 
@@ -51,7 +53,7 @@ pub fn extract(
         &metadata.title,
         metadata.byline.is_none(),
         options.char_threshold,
-        Flags::for_page(page_type),
+        &strategy,
         conditional::prep_article,
         &trace,
     )
@@ -66,7 +68,7 @@ pub fn extract(
     conform::conform(&mut work, article);
 
     // 8. Precision: the boilerplate the Readability rules keep.
-    precision::remove_boilerplate(&mut work, article, &mut trace);
+    precision::remove_boilerplate(&mut work, article, &strategy, &mut trace);
 
     // 9. The page's declared body (JSON-LD `articleBody`), when it is the full text.
     if let Some(declared) = &metadata.declared_body {

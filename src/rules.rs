@@ -102,6 +102,8 @@ rules! {
         "the score is multiplied by 1 - link density: link lists are navigation";
     ScoreTopCandidate = "score.top-candidate", Score,
         "the candidate with the highest score";
+    ScoreThread = "score.thread", Score,
+        "forum and Q&A pages: the article is the lowest common ancestor of the posts (top candidates scoring >= 30% of the best): the whole thread";
     ScoreSharedAncestor = "score.shared-ancestor", Score,
         "three or more near-top candidates (>= 75% of the top score) share an ancestor: the content is split, take the ancestor";
     ScoreBetterParent = "score.better-parent", Score,

@@ -19,11 +19,60 @@ use crate::patterns::{
     PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
     SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS,
     SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
-    TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    THREAD_POST_MIN_SHARE, TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
 use crate::rules::Rule;
 use crate::text::{count_commas, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+
+/// How a page of a given type is extracted: what its reader wants kept.
+#[derive(Clone, Copy, Debug)]
+pub struct Strategy {
+    /// The rules the first attempt starts with. Readability.js's conditional cleaning is tuned
+    /// on articles: elsewhere it takes the cards, sections and link lists that are the page's
+    /// content. Forum posts carry "comment" classes that strip as unlikely.
+    pub first: Flags,
+    /// Look for the author line in the body: a thread's post authors are not the page's.
+    pub byline_in_body: bool,
+    /// The article is the thread: every post, question and answers, not the best one.
+    pub whole_thread: bool,
+    /// Post author and date lines, quoted replies: content in a thread.
+    pub keep_post_meta: bool,
+}
+
+impl Strategy {
+    pub fn for_page(page_type: PageType) -> Strategy {
+        let article = Strategy {
+            first: Flags::ALL,
+            byline_in_body: true,
+            whole_thread: false,
+            keep_post_meta: false,
+        };
+        match page_type {
+            PageType::Article => article,
+            PageType::Forum => Strategy {
+                first: Flags {
+                    strip_unlikely: false,
+                    ..Flags::ALL
+                },
+                byline_in_body: false,
+                whole_thread: true,
+                keep_post_meta: true,
+            },
+            PageType::Documentation
+            | PageType::Product
+            | PageType::Service
+            | PageType::Collection
+            | PageType::Listing => Strategy {
+                first: Flags {
+                    clean_conditionally: false,
+                    ..Flags::ALL
+                },
+                ..article
+            },
+        }
+    }
+}
 
 /// Rules that the retry loop relaxes one by one.
 #[derive(Clone, Copy, Debug)]
@@ -39,27 +88,6 @@ impl Flags {
         weight_classes: true,
         clean_conditionally: true,
     };
-
-    /// The rules a page of this type starts with. Readability.js's conditional cleaning is
-    /// tuned on articles: elsewhere it takes the cards, sections and link lists that are the
-    /// page's content. Forum posts carry "comment" classes that strip as unlikely.
-    pub fn for_page(page_type: PageType) -> Flags {
-        match page_type {
-            PageType::Article => Flags::ALL,
-            PageType::Forum => Flags {
-                strip_unlikely: false,
-                ..Flags::ALL
-            },
-            PageType::Documentation
-            | PageType::Product
-            | PageType::Service
-            | PageType::Collection
-            | PageType::Listing => Flags {
-                clean_conditionally: false,
-                ..Flags::ALL
-            },
-        }
-    }
 
     /// Explain mode's account of attempt `attempt` with these flags.
     pub fn retry(self, attempt: usize) -> Retry {
@@ -128,7 +156,7 @@ struct Attempt {
 }
 
 /// A clean-up run on each attempt before it is measured (Readability.js's `_prepArticle`).
-pub type AttemptCleanup = fn(&mut Tree, NodeId, Flags, &mut Trace);
+pub type AttemptCleanup = fn(&mut Tree, NodeId, Flags, &Strategy, &mut Trace);
 
 /// Readability.js's retry loop: attempts with ever more lenient [`Flags`] until one, after
 /// `cleanup`, holds `char_threshold` characters; else the longest (the earliest on ties).
@@ -138,11 +166,11 @@ pub fn find_article(
     title: &str,
     look_for_byline: bool,
     char_threshold: usize,
-    first: Flags,
+    strategy: &Strategy,
     cleanup: AttemptCleanup,
     trace: &Trace,
 ) -> Option<Scored> {
-    let mut flags = first;
+    let mut flags = strategy.first;
     let mut byline: Option<String> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     for attempt_number in 1.. {
@@ -152,15 +180,16 @@ pub fn find_article(
         let article = grab_article(
             &mut tree,
             flags,
+            strategy,
             title,
-            look_for_byline && byline.is_none(),
+            look_for_byline && strategy.byline_in_body && byline.is_none(),
             &mut findings,
             &mut attempt_trace,
         )?;
         if byline.is_none() {
             byline = findings.byline.take();
         }
-        cleanup(&mut tree, article, flags, &mut attempt_trace);
+        cleanup(&mut tree, article, flags, strategy, &mut attempt_trace);
         let length = text_len(&tree, article);
         let attempt = Attempt {
             tree,
@@ -221,6 +250,7 @@ impl Scores {
 fn grab_article(
     tree: &mut Tree,
     flags: Flags,
+    strategy: &Strategy,
     title: &str,
     look_for_byline: bool,
     findings: &mut Findings,
@@ -304,6 +334,13 @@ fn grab_article(
         step(tree, top_candidate, Rule::ScoreWholeBody, trace);
     } else {
         step(tree, top_candidate, Rule::ScoreTopCandidate, trace);
+        if strategy.whole_thread {
+            let thread = thread_ancestor(tree, &scores, &top, top_candidate);
+            if thread != top_candidate {
+                top_candidate = thread;
+                step(tree, top_candidate, Rule::ScoreThread, trace);
+            }
+        }
         let shared = shared_ancestor_of_alternatives(tree, &scores, &top, top_candidate);
         if shared != top_candidate {
             top_candidate = shared;
@@ -633,6 +670,34 @@ fn shared_ancestor_of_alternatives(
         parent = tree.parent(parent);
     }
     top_candidate
+}
+
+/// A thread's posts each score as a candidate: the article is their lowest common ancestor
+/// (the top candidates scoring at least [`THREAD_POST_MIN_SHARE`] of the best), unless that
+/// is the whole page.
+fn thread_ancestor(tree: &Tree, scores: &Scores, top: &[NodeId], top_candidate: NodeId) -> NodeId {
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let chain: Vec<NodeId> = std::iter::once(top_candidate)
+        .chain(tree.ancestors(top_candidate))
+        .collect();
+    let mut highest = 0;
+    for &post in top {
+        if post == top_candidate
+            || scores.get(post).unwrap_or(0.0) < top_score * THREAD_POST_MIN_SHARE
+        {
+            continue;
+        }
+        let common = std::iter::once(post)
+            .chain(tree.ancestors(post))
+            .find_map(|id| chain.iter().position(|&c| c == id));
+        if let Some(index) = common {
+            highest = highest.max(index);
+        }
+    }
+    match chain.get(highest) {
+        Some(&thread) if thread != Tree::ROOT => thread,
+        _ => top_candidate,
+    }
 }
 
 /// Moves up while a parent scores at least as well (the content is split across children).

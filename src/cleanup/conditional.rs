@@ -14,20 +14,46 @@ use crate::patterns::{
     DEFAULT_CHAR_THRESHOLD, EMBED_MIN_CHARS, IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE,
     IMAGE_HEAVY_MIN_IMAGES, LAYOUT_TABLE_MAX_CELLS, LAYOUT_TABLE_MAX_COLUMNS,
     LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
-    PARAGRAPHS_PER_INPUT, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES, SHORT_LINKED_MAX_CHARS,
-    SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX,
+    PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES,
+    SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX,
 };
 use crate::rules::Rule;
-use crate::score::Flags;
+use crate::score::{Flags, Strategy};
 use crate::text::{hint_has_token, lower_case};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Readability.js's `_prepArticle`, in its order.
-pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags, trace: &mut Trace) {
+pub fn prep_article(
+    tree: &mut Tree,
+    article: NodeId,
+    flags: Flags,
+    strategy: &Strategy,
+    trace: &mut Trace,
+) {
     let data_tables = mark_data_tables(tree, article);
     fix_lazy_images(tree, article);
-    clean_conditionally(tree, article, Tag::Form, flags, &data_tables, trace);
-    clean_conditionally(tree, article, Tag::Fieldset, flags, &data_tables, trace);
+    let keep_post_meta = strategy.keep_post_meta;
+    clean_conditionally(
+        tree,
+        article,
+        Tag::Form,
+        flags,
+        &data_tables,
+        keep_post_meta,
+        trace,
+    );
+    clean_conditionally(
+        tree,
+        article,
+        Tag::Fieldset,
+        flags,
+        &data_tables,
+        keep_post_meta,
+        trace,
+    );
+    if keep_post_meta {
+        keep_quoted_replies(tree, article);
+    }
     remove_tags(
         tree,
         article,
@@ -55,7 +81,15 @@ pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags, trace: &mut 
         }
     }
     for tag in [Tag::Table, Tag::Ul, Tag::Div] {
-        clean_conditionally(tree, article, tag, flags, &data_tables, trace);
+        clean_conditionally(
+            tree,
+            article,
+            tag,
+            flags,
+            &data_tables,
+            keep_post_meta,
+            trace,
+        );
     }
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
@@ -90,6 +124,30 @@ pub fn prep_article(tree: &mut Tree, article: NodeId, flags: Flags, trace: &mut 
             unwrap_single_cell_table(tree, node);
         }
     }
+}
+
+/// In a thread, an `<aside>` holding a `<blockquote>` is a quoted reply: kept as a block.
+fn keep_quoted_replies(tree: &mut Tree, article: NodeId) {
+    let quotes: Vec<NodeId> = tree
+        .descendants(article)
+        .filter(|&id| tree.is_tag(id, Tag::Aside) && has_descendant(tree, id, &[Tag::Blockquote]))
+        .collect();
+    for quote in quotes {
+        if let Some(element) = tree.element_mut(quote) {
+            element.tag = Tag::Div;
+        }
+    }
+}
+
+/// A post's author and date line: short, with a date (`<time>` or `datetime`).
+fn is_post_meta(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    cache.text_len(node) < POST_META_MAX_CHARS
+        && tree.descendants(node).any(|id| {
+            tree.is_tag(id, Tag::Time)
+                || tree
+                    .element(id)
+                    .is_some_and(|e| e.attr(Attr::Datetime).is_some())
+        })
 }
 
 fn remove_tags(tree: &mut Tree, root: NodeId, tags: &[Tag], rule: Rule, trace: &mut Trace) {
@@ -257,6 +315,7 @@ fn clean_conditionally(
     tag: Tag,
     flags: Flags,
     data_tables: &[NodeId],
+    keep_post_meta: bool,
     trace: &mut Trace,
 ) {
     if !flags.clean_conditionally {
@@ -272,6 +331,9 @@ fn clean_conditionally(
     let mut cache = TextCache::new(tree, root);
     for &node in nodes.iter().rev() {
         if tree.parent(node) == NONE || !tree.has_ancestor(node, root) {
+            continue;
+        }
+        if keep_post_meta && is_post_meta(tree, &cache, node) {
             continue;
         }
         if let Some(rule) = removal_rule(tree, &cache, node, tag, flags, data_tables) {

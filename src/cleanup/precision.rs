@@ -5,15 +5,22 @@ use crate::explain::Trace;
 use crate::measure::{has_ancestor_tag, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
-    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, LINK_BLOCK_MAX_CHARS,
-    LINK_BLOCK_MIN_DENSITY, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, FORUM_HINTS,
+    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, REACTION_WORDS, SHORT_FURNITURE_HINTS,
+    SHORT_FURNITURE_MAX_CHARS,
 };
 use crate::rules::Rule;
+use crate::score::Strategy;
 use crate::text::{hint_has_token, lower_case};
 use crate::tree::{NodeId, Tag, Tree, NONE};
 
 /// Our precision pass: boilerplate the Readability rules keep.
-pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+pub fn remove_boilerplate(
+    tree: &mut Tree,
+    article: NodeId,
+    strategy: &Strategy,
+    trace: &mut Trace,
+) {
     let mut cache = TextCache::new(tree, article);
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
@@ -24,7 +31,12 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
             continue;
         };
         let tag = element.tag;
-        if !element.hint.is_empty() && hint_has_token(&element.hint, BOILERPLATE_HINTS, false) {
+        // In a thread, posts are "comments" and "replies", with author and date lines.
+        let post_part = strategy.keep_post_meta && FORUM_HINTS.found_in(&element.hint);
+        if !element.hint.is_empty()
+            && !post_part
+            && hint_has_token(&element.hint, BOILERPLATE_HINTS, false)
+        {
             let length = cache.text_len(node);
             if length < BOILERPLATE_MAX_CHARS
                 || cache.link_density(node) > BOILERPLATE_MIN_LINK_DENSITY
@@ -35,6 +47,7 @@ pub fn remove_boilerplate(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
             }
         }
         if !element.hint.is_empty()
+            && !strategy.keep_post_meta
             && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
             && cache.text_len(node) < SHORT_FURNITURE_MAX_CHARS
         {
@@ -101,7 +114,7 @@ fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     let bare = text.trim_end_matches(|c: char| {
         c == ':' || c == '.' || c == '»' || c == '›' || c.is_whitespace()
     });
-    if BOILERPLATE_TEXTS.contains(&bare) || is_counter(bare) {
+    if BOILERPLATE_TEXTS.contains(&bare) || is_counter(bare) || is_reaction_count(bare) {
         return true;
     }
     BOILERPLATE_PREFIXES
@@ -127,6 +140,21 @@ fn is_counter(text: &str) -> bool {
     }
 }
 
+/// Reaction and reply counters: "7 likes", "1 reply", "12 votes".
+fn is_reaction_count(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(number), Some(what), None) => {
+            number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && number.starts_with(|c: char| c.is_ascii_digit())
+                && REACTION_WORDS.contains(&what)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +165,9 @@ mod tests {
         assert!(is_counter("image 2 of 6"));
         assert!(is_counter("3/12"));
         assert!(!is_counter("one of the best"));
+        assert!(is_reaction_count("7 likes"));
+        assert!(is_reaction_count("1,204 views"));
+        assert!(!is_reaction_count("7 likes it"));
+        assert!(!is_reaction_count("many likes"));
     }
 }
