@@ -61,6 +61,7 @@ mod patterns;
 mod pipeline;
 mod prepare;
 mod readerable;
+mod region;
 mod render;
 pub mod rules;
 mod score;

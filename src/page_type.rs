@@ -245,20 +245,25 @@ pub fn features(tree: &Tree, meta: &RawMetadata, url: Option<&str>) -> Vec<f32> 
     f
 }
 
-/// The most likely page type.
-pub fn classify(tree: &Tree, meta: &RawMetadata, url: Option<&str>) -> PageType {
+/// The most likely page type, and the model's probability that the page is an article.
+pub fn classify(tree: &Tree, meta: &RawMetadata, url: Option<&str>) -> (PageType, f32) {
     let x = features(tree, meta, url);
-    let mut best = (PageType::Article, f32::NEG_INFINITY);
-    for (class, page_type) in PageType::ALL.iter().enumerate() {
-        let mut score = BIAS[class];
-        for (i, value) in x.iter().enumerate() {
-            score += WEIGHTS[class][i] * (value - SCALE_MEAN[i]) / SCALE_STD[i];
-        }
-        if score > best.1 {
-            best = (*page_type, score);
-        }
-    }
-    best.0
+    let scores: Vec<f32> = (0..PageType::ALL.len())
+        .map(|class| {
+            let mut score = BIAS[class];
+            for (i, value) in x.iter().enumerate() {
+                score += WEIGHTS[class][i] * (value - SCALE_MEAN[i]) / SCALE_STD[i];
+            }
+            score
+        })
+        .collect();
+    let best = (0..scores.len())
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+        .unwrap_or(0);
+    let top = scores[best];
+    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    let article = (scores[0] - top).exp() / total;
+    (PageType::ALL[best], article)
 }
 
 /// The lower-cased path of a URL, with `/` around it, for word matching.

@@ -681,6 +681,47 @@ pub static ARTICLE_HINTS: Needles = Needles::new(&[
     "published",
 ]);
 
+// ---------------------------------------------------------------- region mode
+
+/// A main region with less text than this is not the page's content.
+pub const REGION_MIN_CHARS: usize = 200;
+/// Region mode needs the page-type model to give "article" less than this probability.
+pub const REGION_MAX_ARTICLE_PROBABILITY: f32 = 0.1;
+/// Chrome that holds this share of the region's text or more is the content after all.
+pub const REGION_CHROME_MAX_SHARE: f64 = 0.5;
+/// Landmark roles of page chrome.
+pub const REGION_CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "toolbar",
+];
+/// Class/id words (whole tokens) of chrome inside a main region.
+pub const REGION_CHROME_HINTS: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "social",
+    "modal",
+    "popup",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "drawer",
+    "skip",
+];
+
 // ---------------------------------------------------------------- explain
 
 /// Characters of a removed block's text that explain mode quotes.

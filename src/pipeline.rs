@@ -26,11 +26,12 @@ pub fn extract(
     } = page;
 
     // 2. Page type: what a reader of this page wants decides how it is extracted.
-    let page_type = options
-        .page_type
-        .unwrap_or_else(|| page_type::classify(&tree, &meta, options.url.as_deref()));
+    let (page_type, article_probability) = match options.page_type {
+        Some(forced) => (forced, 0.0),
+        None => page_type::classify(&tree, &meta, options.url.as_deref()),
+    };
 
-    let strategy = Strategy::for_page(page_type);
+    let strategy = Strategy::for_page(page_type, article_probability);
 
     // 3. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
     prepare::prepare(&mut tree, &mut trace);

@@ -90,6 +90,10 @@ rules! {
         "an ARIA role of menu, navigation, banner, complementary, dialog... (UNLIKELY_ROLES)";
     ScoreEmptyContainer = "score.empty-container", Score,
         "a div, section, header or heading with no text and no media";
+    ScoreRegion = "score.region", Score,
+        "service, product, collection, listing and documentation pages: the article is the main region (`<main>`, `role=main`, else the body), every section and card";
+    ScoreRegionChrome = "score.region-chrome", Score,
+        "navigation, header, footer, aside, landmark roles and menu, cookie, share or breadcrumb widgets inside a main region (unless they hold half its text)";
     ScoreNotCandidate = "score.not-candidate", Score,
         "outside the winning candidate and the siblings merged with it";
     ScoreParagraphs = "score.paragraphs", Score,

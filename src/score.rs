@@ -17,10 +17,12 @@ use crate::patterns::{
     GRANDPARENT_SCORE_DIVIDER, HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS,
     MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES,
     PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
-    SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS,
-    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
-    THREAD_POST_MIN_SHARE, TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    REGION_MAX_ARTICLE_PROBABILITY, SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_MIN_CHARS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO,
+    SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE, THREAD_POST_MIN_SHARE, TITLE_SIMILARITY,
+    UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
+use crate::region::extract_region;
 use crate::rules::Rule;
 use crate::text::{count_commas, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
@@ -38,15 +40,20 @@ pub struct Strategy {
     pub whole_thread: bool,
     /// Post author and date lines, quoted replies: content in a thread.
     pub keep_post_meta: bool,
+    /// The article is the page's main region, not its best block (`region`).
+    pub whole_region: bool,
 }
 
 impl Strategy {
-    pub fn for_page(page_type: PageType) -> Strategy {
+    /// `article_probability`: how likely the page is an article after all; region mode
+    /// would cost an article its precision, so it needs the page to be clearly something else.
+    pub fn for_page(page_type: PageType, article_probability: f32) -> Strategy {
         let article = Strategy {
             first: Flags::ALL,
             byline_in_body: true,
             whole_thread: false,
             keep_post_meta: false,
+            whole_region: false,
         };
         match page_type {
             PageType::Article => article,
@@ -58,6 +65,7 @@ impl Strategy {
                 byline_in_body: false,
                 whole_thread: true,
                 keep_post_meta: true,
+                whole_region: false,
             },
             PageType::Documentation
             | PageType::Product
@@ -68,6 +76,8 @@ impl Strategy {
                     clean_conditionally: false,
                     ..Flags::ALL
                 },
+                whole_region: page_type != PageType::Documentation
+                    && article_probability < REGION_MAX_ARTICLE_PROBABILITY,
                 ..article
             },
         }
@@ -171,6 +181,21 @@ pub fn find_article(
     trace: &Trace,
 ) -> Option<Scored> {
     let mut flags = strategy.first;
+    if strategy.whole_region {
+        let mut tree = page.working_copy();
+        let mut region_trace = trace.fork();
+        if let Some(article) = extract_region(&mut tree, &mut region_trace) {
+            cleanup(&mut tree, article, flags, strategy, &mut region_trace);
+            return Some(Scored {
+                tree,
+                article,
+                dir: None,
+                byline: None,
+                trace: region_trace,
+                retry: flags.retry(1),
+            });
+        }
+    }
     let mut byline: Option<String> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     for attempt_number in 1.. {

@@ -1,0 +1,107 @@
+//! Region mode, part of scoring: on service and landing pages, products, collections,
+//! listings and documentation the content is the page's whole main region (every section,
+//! card and table), not its best-scoring block. The region is the `<main>` (or
+//! `role="main"`) holding the most text, else the body; its navigation, header and footer,
+//! landmarks and consent, menu and share widgets go.
+
+use crate::explain::{path, Step, Trace};
+use crate::measure::{text_len, TextCache};
+use crate::patterns::{
+    REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_MIN_CHARS,
+};
+use crate::rules::Rule;
+use crate::text::hint_has_token;
+use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+
+/// Moves the main region into a new, detached `<div>` and returns it, or `None` when the
+/// region holds too little text to be the page's content.
+pub fn extract_region(tree: &mut Tree, trace: &mut Trace) -> Option<NodeId> {
+    let region = main_region(tree);
+    let total = text_len(tree, region);
+    if total < REGION_MIN_CHARS {
+        return None;
+    }
+    remove_chrome(tree, region, total, trace);
+    if trace.is_on() {
+        trace.winner.push(Step {
+            rule: Rule::ScoreRegion.name().to_owned(),
+            path: path(tree, region),
+        });
+        report_outside(tree, region, trace);
+    }
+    let article = tree.new_element(Element::new(Tag::Div));
+    let mut child = tree.first_child(region);
+    while child != NONE {
+        let next = tree.next_sibling(child);
+        tree.append_child(article, child);
+        child = next;
+    }
+    Some(article)
+}
+
+/// The `<main>` or `role="main"` element with the most text, else the body.
+fn main_region(tree: &Tree) -> NodeId {
+    let mut best = (Tree::ROOT, 0usize);
+    for id in tree.descendants(Tree::ROOT) {
+        let Some(element) = tree.element(id) else {
+            continue;
+        };
+        let is_main = element.tag == Tag::Main
+            || element
+                .attr(Attr::Role)
+                .is_some_and(|role| role.trim().eq_ignore_ascii_case("main"));
+        if is_main {
+            let length = text_len(tree, id);
+            if length > best.1 {
+                best = (id, length);
+            }
+        }
+    }
+    if best.0 != Tree::ROOT && best.1 >= REGION_MIN_CHARS {
+        best.0
+    } else {
+        Tree::ROOT
+    }
+}
+
+/// Navigation, header and footer, landmarks and widgets inside the region, unless one holds
+/// most of its text (a page that wraps everything in a `<header>`).
+fn remove_chrome(tree: &mut Tree, region: NodeId, total: usize, trace: &mut Trace) {
+    let mut cache = TextCache::new(tree, region);
+    let mut node = tree.first_child(region);
+    while node != NONE {
+        let chrome = tree.element(node).is_some_and(|element| {
+            matches!(
+                element.tag,
+                Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu
+            ) || element
+                .attr(Attr::Role)
+                .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
+                || (!element.hint.is_empty()
+                    && hint_has_token(&element.hint, REGION_CHROME_HINTS, true))
+        });
+        if chrome && (cache.text_len(node) as f64) < total as f64 * REGION_CHROME_MAX_SHARE {
+            let next = tree.next_skipping_children(node, region);
+            trace.removing(tree, node, Rule::ScoreRegionChrome);
+            cache.detach(tree, node);
+            node = next;
+        } else {
+            node = tree.next_in(node, region);
+        }
+    }
+}
+
+/// Explain mode: what lies around the region, one entry per subtree.
+fn report_outside(tree: &Tree, region: NodeId, trace: &mut Trace) {
+    let mut from = region;
+    let mut ancestor = tree.parent(region);
+    while ancestor != NONE {
+        for child in tree.children(ancestor) {
+            if child != from && tree.text(child).is_none_or(|text| !text.trim().is_empty()) {
+                trace.removing(tree, child, Rule::ScoreNotCandidate);
+            }
+        }
+        from = ancestor;
+        ancestor = tree.parent(ancestor);
+    }
+}
