@@ -55,13 +55,16 @@ pub struct Candidate {
     pub top: bool,
 }
 
-/// One score adjustment.
+/// One score adjustment: points added, or a factor the score is multiplied by. (Numbers,
+/// not text: formatting floats would cost the wasm its float printer.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     pub rule: String,
-    /// `+25`, `-3`, `x0.82`.
-    pub effect: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiply: Option<f64>,
 }
 
 /// One step from the top candidate to the article.

@@ -685,6 +685,13 @@ pub static ARTICLE_HINTS: Needles = Needles::new(&[
 
 /// A main region with less text than this is not the page's content.
 pub const REGION_MIN_CHARS: usize = 200;
+/// An article holding less than this share of the `<main>` region's text (after both are
+/// cleaned) gives way to the region: the page is not one block, or the wrong block won.
+pub const COVERAGE_MIN_SHARE_OF_MAIN: f64 = 0.4;
+/// The same, for a page without a `<main>`: the share of the body's text.
+pub const COVERAGE_MIN_SHARE_OF_BODY: f64 = 0.0;
+/// Only an article shorter than this can give way to its region: a long one is one.
+pub const COVERAGE_MAX_ARTICLE_CHARS: usize = 2000;
 /// Region mode needs the page-type model to give "article" less than this probability.
 pub const REGION_MAX_ARTICLE_PROBABILITY: f32 = 0.1;
 /// Chrome that holds this share of the region's text or more is the content after all.
@@ -701,6 +708,16 @@ pub const REGION_CHROME_ROLES: &[&str] = &[
     "dialog",
     "alertdialog",
     "toolbar",
+];
+/// Class/id words (whole tokens) of a comment section: chrome in a region, but for a thread.
+pub const REGION_COMMENT_HINTS: &[&str] = &[
+    "comments",
+    "comment-list",
+    "commentlist",
+    "disqus",
+    "respond",
+    "comment-respond",
+    "comments-area",
 ];
 /// Class/id words (whole tokens) of chrome inside a main region.
 pub const REGION_CHROME_HINTS: &[&str] = &[

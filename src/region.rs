@@ -7,7 +7,8 @@
 use crate::explain::{path, Step, Trace};
 use crate::measure::{text_len, TextCache};
 use crate::patterns::{
-    REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_MIN_CHARS,
+    REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS,
+    REGION_MIN_CHARS,
 };
 use crate::rules::Rule;
 use crate::text::hint_has_token;
@@ -15,13 +16,12 @@ use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Moves the main region into a new, detached `<div>` and returns it, or `None` when the
 /// region holds too little text to be the page's content.
-pub fn extract_region(tree: &mut Tree, trace: &mut Trace) -> Option<NodeId> {
-    let region = main_region(tree);
-    let total = text_len(tree, region);
+pub fn extract_region(tree: &mut Tree, keep_comments: bool, trace: &mut Trace) -> Option<NodeId> {
+    let (region, total) = main_region(tree);
     if total < REGION_MIN_CHARS {
         return None;
     }
-    remove_chrome(tree, region, total, trace);
+    remove_chrome(tree, region, total, keep_comments, trace);
     if trace.is_on() {
         trace.winner.push(Step {
             rule: Rule::ScoreRegion.name().to_owned(),
@@ -39,8 +39,9 @@ pub fn extract_region(tree: &mut Tree, trace: &mut Trace) -> Option<NodeId> {
     Some(article)
 }
 
-/// The `<main>` or `role="main"` element with the most text, else the body.
-fn main_region(tree: &Tree) -> NodeId {
+/// The `<main>` or `role="main"` element with the most text, else the body; and its text
+/// length.
+pub fn main_region(tree: &Tree) -> (NodeId, usize) {
     let mut best = (Tree::ROOT, 0usize);
     for id in tree.descendants(Tree::ROOT) {
         let Some(element) = tree.element(id) else {
@@ -58,29 +59,42 @@ fn main_region(tree: &Tree) -> NodeId {
         }
     }
     if best.0 != Tree::ROOT && best.1 >= REGION_MIN_CHARS {
-        best.0
+        best
     } else {
-        Tree::ROOT
+        (Tree::ROOT, text_len(tree, Tree::ROOT))
     }
 }
 
 /// Navigation, header and footer, landmarks and widgets inside the region, unless one holds
 /// most of its text (a page that wraps everything in a `<header>`).
-fn remove_chrome(tree: &mut Tree, region: NodeId, total: usize, trace: &mut Trace) {
+fn remove_chrome(
+    tree: &mut Tree,
+    region: NodeId,
+    total: usize,
+    keep_comments: bool,
+    trace: &mut Trace,
+) {
     let mut cache = TextCache::new(tree, region);
     let mut node = tree.first_child(region);
     while node != NONE {
-        let chrome = tree.element(node).is_some_and(|element| {
-            matches!(
+        let (chrome, comments) = tree.element(node).map_or((false, false), |element| {
+            let chrome = matches!(
                 element.tag,
                 Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu
             ) || element
                 .attr(Attr::Role)
                 .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
                 || (!element.hint.is_empty()
-                    && hint_has_token(&element.hint, REGION_CHROME_HINTS, true))
+                    && hint_has_token(&element.hint, REGION_CHROME_HINTS, true));
+            let comments = !keep_comments
+                && !element.hint.is_empty()
+                && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true);
+            (chrome, comments)
         });
-        if chrome && (cache.text_len(node) as f64) < total as f64 * REGION_CHROME_MAX_SHARE {
+        // Chrome holding most of the region is its content after all; comments never are.
+        if comments
+            || (chrome && (cache.text_len(node) as f64) < total as f64 * REGION_CHROME_MAX_SHARE)
+        {
             let next = tree.next_skipping_children(node, region);
             trace.removing(tree, node, Rule::ScoreRegionChrome);
             cache.detach(tree, node);

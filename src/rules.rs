@@ -90,6 +90,8 @@ rules! {
         "an ARIA role of menu, navigation, banner, complementary, dialog... (UNLIKELY_ROLES)";
     ScoreEmptyContainer = "score.empty-container", Score,
         "a div, section, header or heading with no text and no media";
+    ScoreLowCoverage = "score.low-coverage", Score,
+        "the best block is short (under 2,000 chars) and holds under 40% of the `<main>` region's text: the page is not one block, so the region is the article";
     ScoreRegion = "score.region", Score,
         "service, product, collection, listing and documentation pages: the article is the main region (`<main>`, `role=main`, else the body), every section and card";
     ScoreRegionChrome = "score.region-chrome", Score,

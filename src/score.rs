@@ -13,7 +13,8 @@ use crate::measure::{
 use crate::page_type::PageType;
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, ANCESTOR_SCORE_DIVIDER_PER_LEVEL, ANCESTOR_TAG_MAX_DEPTH,
-    BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
+    BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, COVERAGE_MAX_ARTICLE_CHARS,
+    COVERAGE_MIN_SHARE_OF_BODY, COVERAGE_MIN_SHARE_OF_MAIN, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
     GRANDPARENT_SCORE_DIVIDER, HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS,
     MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES,
     PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
@@ -22,7 +23,7 @@ use crate::patterns::{
     SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE, THREAD_POST_MIN_SHARE, TITLE_SIMILARITY,
     UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
-use crate::region::extract_region;
+use crate::region::{extract_region, main_region};
 use crate::rules::Rule;
 use crate::text::{count_commas, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
@@ -180,22 +181,84 @@ pub fn find_article(
     cleanup: AttemptCleanup,
     trace: &Trace,
 ) -> Option<Scored> {
-    let mut flags = strategy.first;
     if strategy.whole_region {
-        let mut tree = page.working_copy();
-        let mut region_trace = trace.fork();
-        if let Some(article) = extract_region(&mut tree, &mut region_trace) {
-            cleanup(&mut tree, article, flags, strategy, &mut region_trace);
-            return Some(Scored {
-                tree,
-                article,
-                dir: None,
-                byline: None,
-                trace: region_trace,
-                retry: flags.retry(1),
-            });
+        if let Some(region) = region_article(page, strategy, cleanup, trace) {
+            return Some(region);
         }
     }
+    let scored = best_block(
+        page,
+        title,
+        look_for_byline,
+        char_threshold,
+        strategy,
+        cleanup,
+        trace,
+    )?;
+    // Too little of the main region: the page is not one block (or the wrong block won).
+    let (region, region_length) = main_region(page);
+    let share = if region == Tree::ROOT {
+        COVERAGE_MIN_SHARE_OF_BODY
+    } else {
+        COVERAGE_MIN_SHARE_OF_MAIN
+    };
+    let length = text_len(&scored.tree, scored.article);
+    if length < COVERAGE_MAX_ARTICLE_CHARS && (length as f64) < region_length as f64 * share {
+        if let Some(mut region) = region_article(page, strategy, cleanup, trace) {
+            let region_length = text_len(&region.tree, region.article);
+            if (length as f64) < region_length as f64 * share {
+                if region.trace.is_on() {
+                    region.trace.winner.insert(
+                        0,
+                        Step {
+                            rule: Rule::ScoreLowCoverage.name().to_owned(),
+                            path: path(&scored.tree, scored.article),
+                        },
+                    );
+                }
+                return Some(region);
+            }
+        }
+    }
+    Some(scored)
+}
+
+/// The page's main region as the article ([`extract_region`]), cleaned as an attempt is.
+fn region_article(
+    page: &Tree,
+    strategy: &Strategy,
+    cleanup: AttemptCleanup,
+    trace: &Trace,
+) -> Option<Scored> {
+    let flags = Flags {
+        clean_conditionally: false,
+        ..strategy.first
+    };
+    let mut tree = page.working_copy();
+    let mut region_trace = trace.fork();
+    let article = extract_region(&mut tree, strategy.keep_post_meta, &mut region_trace)?;
+    cleanup(&mut tree, article, flags, strategy, &mut region_trace);
+    Some(Scored {
+        tree,
+        article,
+        dir: None,
+        byline: None,
+        trace: region_trace,
+        retry: flags.retry(1),
+    })
+}
+
+/// Readability.js's retry loop (see [`find_article`]).
+fn best_block(
+    page: &Tree,
+    title: &str,
+    look_for_byline: bool,
+    char_threshold: usize,
+    strategy: &Strategy,
+    cleanup: AttemptCleanup,
+    trace: &Trace,
+) -> Option<Scored> {
+    let mut flags = strategy.first;
     let mut byline: Option<String> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     for attempt_number in 1.. {
@@ -429,24 +492,22 @@ fn explain_candidates(
             .map_or(0.0, |(_, raw)| *raw);
         let density = densities.link_density(candidate);
         let mut reasons = Vec::new();
-        let mut reason = |rule: Rule, effect: String| {
+        let mut reason = |rule: Rule, add: Option<f64>, multiply: Option<f64>| {
             reasons.push(Reason {
                 rule: rule.name().to_owned(),
-                effect,
+                add,
+                multiply,
             });
         };
         if base != 0.0 {
-            reason(Rule::ScoreTagBase, format!("{base:+}"));
+            reason(Rule::ScoreTagBase, Some(base), None);
         }
         if weight != 0.0 {
-            reason(Rule::ScoreClassWeight, format!("{weight:+}"));
+            reason(Rule::ScoreClassWeight, Some(weight), None);
         }
-        reason(
-            Rule::ScoreParagraphs,
-            format!("{:+.2}", raw - base - weight),
-        );
+        reason(Rule::ScoreParagraphs, Some(raw - base - weight), None);
         if density > 0.0 {
-            reason(Rule::ScoreLinkDensity, format!("x{:.3}", 1.0 - density));
+            reason(Rule::ScoreLinkDensity, None, Some(1.0 - density));
         }
         trace.candidates.push(Candidate {
             path: path(tree, candidate),

@@ -63,7 +63,8 @@ export interface Candidate {
   score: number;
   textLength: number;
   linkDensity: number;
-  reasons: { rule: string; effect: string }[];
+  /** Points added (`add`) or a factor the score is multiplied by (`multiply`). */
+  reasons: { rule: string; add?: number; multiply?: number }[];
   /** The top candidate, where the winner starts. */
   top: boolean;
 }

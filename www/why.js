@@ -210,7 +210,7 @@ function summary(explain, anchors, onPick) {
           ? h(
               'ul',
               { class: 'why__reasons' },
-              c.reasons.flatMap((r) => [h('li', {}, h('code', { class: 'why__rule', text: r.rule }), ' ', h('span', { class: 'why__effect', text: r.effect })), ' ']),
+              c.reasons.flatMap((r) => [h('li', {}, h('code', { class: 'why__rule', text: r.rule }), ' ', h('span', { class: 'why__effect', text: reasonEffect(r) })), ' ']),
             )
           : null,
       ),
@@ -356,4 +356,11 @@ export function renderWhyMessage(panel, text) {
     h('header', { class: 'why__head' }, h('h2', { class: 'why__title', id: 'why-title', text: 'Why this article?' })),
     h('p', { class: 'why__message', text }),
   );
+}
+
+/** `+25.00` for points added, `x0.930` for a factor. */
+function reasonEffect(reason) {
+  if (typeof reason.add === 'number') return `${reason.add >= 0 ? '+' : ''}${reason.add.toFixed(2)}`;
+  if (typeof reason.multiply === 'number') return `x${reason.multiply.toFixed(3)}`;
+  return '';
 }

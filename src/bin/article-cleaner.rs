@@ -137,7 +137,11 @@ fn explain_report(article: &Article, explain: &Explain) -> String {
         let reasons: Vec<String> = candidate
             .reasons
             .iter()
-            .map(|reason| format!("{} {}", reason.rule, reason.effect))
+            .map(|reason| match (reason.add, reason.multiply) {
+                (Some(add), _) => format!("{} {add:+.2}", reason.rule),
+                (_, Some(factor)) => format!("{} x{factor:.3}", reason.rule),
+                _ => reason.rule.clone(),
+            })
             .collect();
         let _ = writeln!(
             out,
