@@ -220,6 +220,21 @@ pub static VIDEO_HOSTS: Needles = Needles::new(&[
     "bilibili.com",
 ]);
 
+/// Class/id words of tab and accordion panels: hidden until opened, kept at ingest.
+pub const DISCLOSURE_HINTS: &[&str] = &[
+    "tab-pane",
+    "tabpanel",
+    "tab-panel",
+    "tabs-panel",
+    "tab-content",
+    "accordion",
+    "collapse",
+    "collapsible",
+    "expandable",
+];
+/// Class/id words of menus, whose collapsed panels stay dropped.
+pub const NAVIGATION_HINTS: &[&str] = &["nav", "menu", "navbar", "dropdown", "megamenu"];
+
 /// Class/id fragments of containers that never hold article text: dropped at ingest.
 pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "cookie-banner",

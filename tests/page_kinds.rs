@@ -96,3 +96,21 @@ fn the_page_type_is_detected() {
     };
     assert_eq!(clean(news, &options).unwrap().page_type, PageType::Listing);
 }
+
+/// A closed tab or accordion panel is content its reader opens; a closed menu is not.
+#[test]
+fn closed_tab_panels_are_read_and_closed_menus_are_not() {
+    let html = format!(
+        "<html><body><article><h1>Kettle</h1>{POST}\
+         <div class='tabs'><div class='tab-pane' id='specs' hidden><p>Capacity 1.7 litres, \
+         3,000 watts, boils a full jug in four minutes, with a limescale filter.</p></div>\
+         <div role='tabpanel' style='display:none'><p>Free returns within thirty days of \
+         delivery, collected from your door at a time you choose.</p></div></div>\
+         <div class='navbar-collapse' hidden><p>Shop all kettles, toasters and blenders in \
+         our spring sale, with free delivery on everything.</p></div></article></body></html>"
+    );
+    let article = clean(&html, &Options::default()).expect("an article");
+    assert!(article.text_content.contains("Capacity 1.7 litres"));
+    assert!(article.text_content.contains("Free returns"));
+    assert!(!article.text_content.contains("spring sale"));
+}

@@ -11,11 +11,13 @@ use crate::entities::{decode_attribute, decode_text};
 use crate::explain::{describe, describe_element, Trace};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
-    EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES,
-    MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, VIDEO_HOSTS,
+    DISCLOSURE_HINTS, EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES,
+    MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, NAVIGATION_HINTS,
+    VIDEO_HOSTS,
 };
 use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
+use crate::text::hint_has_token;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// What happens to the content of an open element.
@@ -660,6 +662,15 @@ fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
     let mut aria_hidden = false;
     let mut modal = false;
     let mut dialog = false;
+    // A closed tab or accordion panel holds content its reader opens (a product's
+    // description, a FAQ's answers): not hidden for a reader mode.
+    let disclosure = attr_value(attrs, "role").is_some_and(|role| role.trim() == "tabpanel")
+        || (!hint.is_empty()
+            && hint_has_token(hint, DISCLOSURE_HINTS, false)
+            && !hint_has_token(hint, NAVIGATION_HINTS, false));
+    if disclosure {
+        return false;
+    }
     for (name, value) in attrs {
         match name.as_str() {
             "hidden" => return true,
