@@ -13,9 +13,9 @@ use crate::json::{self, Value};
 use crate::metadata::RawMetadata;
 use crate::page_type_model::{BIAS, SCALE_MEAN, SCALE_STD, WEIGHTS};
 use crate::patterns::{
-    ARTICLE_HINTS, CARD_HINTS, DOCS_HINTS, FORUM_HINTS, LANDING_HINTS, PRODUCT_HINTS,
-    URL_ARTICLE_WORDS, URL_COLLECTION_WORDS, URL_DOCS_WORDS, URL_FORUM_WORDS, URL_LISTING_WORDS,
-    URL_PRODUCT_WORDS,
+    PAGE_HINTS_DOCS_LANDING_ARTICLE, PAGE_HINTS_DOCS_LANDING_ARTICLE_GROUPS,
+    PAGE_HINTS_POSTS_SHOP_CARDS, PAGE_HINTS_POSTS_SHOP_CARDS_GROUPS, URL_ARTICLE_WORDS,
+    URL_COLLECTION_WORDS, URL_DOCS_WORDS, URL_FORUM_WORDS, URL_LISTING_WORDS, URL_PRODUCT_WORDS,
 };
 use crate::tree::{Attr, NodeData, Tag, Tree};
 
@@ -314,6 +314,16 @@ fn json_ld_types(meta: &RawMetadata) -> Vec<String> {
     types
 }
 
+/// Whether any word of each group matched (`groups`: the groups' lengths, in order).
+fn groups_found(found: u64, groups: [usize; 3]) -> [bool; 3] {
+    let mut start = 0;
+    groups.map(|length| {
+        let mask = ((1u64 << length) - 1) << start;
+        start += length;
+        found & mask != 0
+    })
+}
+
 #[derive(Default)]
 struct TreeCounts {
     hint_forum: usize,
@@ -368,12 +378,20 @@ impl TreeCounts {
                     }
                     let hint = element.hint.as_str();
                     if !hint.is_empty() {
-                        self.hint_forum += usize::from(FORUM_HINTS.found_in(hint));
-                        self.hint_product += usize::from(PRODUCT_HINTS.found_in(hint));
-                        self.hint_card += usize::from(CARD_HINTS.found_in(hint));
-                        self.hint_docs += usize::from(DOCS_HINTS.found_in(hint));
-                        self.hint_landing += usize::from(LANDING_HINTS.found_in(hint));
-                        self.hint_article += usize::from(ARTICLE_HINTS.found_in(hint));
+                        let [forum, product, card] = groups_found(
+                            PAGE_HINTS_POSTS_SHOP_CARDS.matching(hint),
+                            PAGE_HINTS_POSTS_SHOP_CARDS_GROUPS,
+                        );
+                        let [docs, landing, article] = groups_found(
+                            PAGE_HINTS_DOCS_LANDING_ARTICLE.matching(hint),
+                            PAGE_HINTS_DOCS_LANDING_ARTICLE_GROUPS,
+                        );
+                        self.hint_forum += usize::from(forum);
+                        self.hint_product += usize::from(product);
+                        self.hint_card += usize::from(card);
+                        self.hint_docs += usize::from(docs);
+                        self.hint_landing += usize::from(landing);
+                        self.hint_article += usize::from(article);
                     }
                     if let Some(prop) = element.attr(Attr::Itemprop) {
                         self.itemprop_comment +=
@@ -392,26 +410,38 @@ impl TreeCounts {
     }
 
     fn text(&mut self, tree: &Tree, id: u32, text: &str) {
-        let chars = text.trim().chars().count();
+        // One pass over the bytes: characters (not continuation bytes) and currency signs
+        // ("$" before a digit; the lead bytes of "£" "¥" and of "€" "₹").
+        let bytes = text.as_bytes();
+        let mut chars = 0usize;
+        for (at, &byte) in bytes.iter().enumerate() {
+            if byte & 0xC0 != 0x80 && !byte.is_ascii_whitespace() {
+                chars += 1;
+            }
+            match byte {
+                b'$' => {
+                    let next = bytes.get(at + 1).copied().unwrap_or(0);
+                    let after = bytes.get(at + 2).copied().unwrap_or(0);
+                    if next.is_ascii_digit() || (next == b' ' && after.is_ascii_digit()) {
+                        self.currency += 1;
+                    }
+                }
+                0xC2 if matches!(bytes.get(at + 1), Some(0xA3 | 0xA5)) => self.currency += 1,
+                0xE2 if bytes.get(at + 1) == Some(&0x82)
+                    && matches!(bytes.get(at + 2), Some(0xAC | 0xB9)) =>
+                {
+                    self.currency += 1
+                }
+                _ => {}
+            }
+        }
         self.text_chars += chars;
         let parent = tree.parent(id);
-        let in_link = tree.ancestors(id).take(3).any(|a| tree.is_tag(a, Tag::A));
-        if in_link {
+        if tree.ancestors(id).take(3).any(|a| tree.is_tag(a, Tag::A)) {
             self.link_chars += chars;
         }
         if tree.is_tag(parent, Tag::P) {
             self.p_chars += chars;
-        }
-        let bytes = text.as_bytes();
-        for (at, window) in bytes.windows(2).enumerate() {
-            let digit_follows = window[1].is_ascii_digit()
-                || (window[1] == b' ' && bytes.get(at + 2).is_some_and(u8::is_ascii_digit));
-            if window[0] == b'$' && digit_follows {
-                self.currency += 1;
-            }
-        }
-        for symbol in ["€", "£", "¥", "₹"] {
-            self.currency += text.matches(symbol).count();
         }
     }
 
@@ -435,9 +465,7 @@ impl TreeCounts {
                 previous = Some(key);
                 run = 1;
             }
-            if element.tag != Tag::Li || tree.descendants(child).any(|d| tree.is_tag(d, Tag::Img)) {
-                self.repeated_siblings = self.repeated_siblings.max(run);
-            }
+            self.repeated_siblings = self.repeated_siblings.max(run);
         }
     }
 }

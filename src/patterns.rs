@@ -628,8 +628,40 @@ pub static URL_ARTICLE_WORDS: Needles = Needles::new(&[
     "/20", "/article", "/story", "/posts/", ".html", "/news/", "/blog/",
 ]);
 
+// Class/id words the page-type model counts; two needle sets of three groups each, so that
+// an element's hint is scanned twice, not six times.
+static POSTS_SHOP_CARDS_WORDS: [&str; 42] = concat3(FORUM_WORDS, PRODUCT_WORDS, CARD_WORDS);
+pub static PAGE_HINTS_POSTS_SHOP_CARDS: Needles = Needles::new(&POSTS_SHOP_CARDS_WORDS);
+pub const PAGE_HINTS_POSTS_SHOP_CARDS_GROUPS: [usize; 3] =
+    [FORUM_WORDS.len(), PRODUCT_WORDS.len(), CARD_WORDS.len()];
+static DOCS_LANDING_ARTICLE_WORDS: [&str; 34] = concat3(DOCS_WORDS, LANDING_WORDS, ARTICLE_WORDS);
+pub static PAGE_HINTS_DOCS_LANDING_ARTICLE: Needles = Needles::new(&DOCS_LANDING_ARTICLE_WORDS);
+pub const PAGE_HINTS_DOCS_LANDING_ARTICLE_GROUPS: [usize; 3] =
+    [DOCS_WORDS.len(), LANDING_WORDS.len(), ARTICLE_WORDS.len()];
+
+const fn concat3<const A: usize, const B: usize, const C: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+    c: [&'static str; C],
+) -> [&'static str; N] {
+    assert!(A + B + C == N, "the lengths must add up");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A {
+            a[i]
+        } else if i < A + B {
+            b[i - A]
+        } else {
+            c[i - A - B]
+        };
+        i += 1;
+    }
+    out
+}
+
 // Class/id words.
-pub static FORUM_HINTS: Needles = Needles::new(&[
+pub const FORUM_WORDS: [&str; 17] = [
     "post",
     "reply",
     "replies",
@@ -647,15 +679,16 @@ pub static FORUM_HINTS: Needles = Needles::new(&[
     "signature",
     "avatar",
     "quote",
-]);
-pub static PRODUCT_HINTS: Needles = Needles::new(&[
+];
+pub static FORUM_HINTS: Needles = Needles::new(&FORUM_WORDS);
+pub const PRODUCT_WORDS: [&str; 15] = [
     "price", "cart", "product", "sku", "rating", "review", "add-to", "addto", "buy", "stock",
     "quantity", "variant", "checkout", "wishlist", "swatch",
-]);
-pub static CARD_HINTS: Needles = Needles::new(&[
+];
+pub const CARD_WORDS: [&str; 10] = [
     "card", "tile", "grid", "item", "teaser", "result", "listing", "thumb", "feed", "river",
-]);
-pub static DOCS_HINTS: Needles = Needles::new(&[
+];
+pub const DOCS_WORDS: [&str; 14] = [
     "docs",
     "doc-",
     "toc",
@@ -670,8 +703,8 @@ pub static DOCS_HINTS: Needles = Needles::new(&[
     "markdown",
     "edit-this",
     "version",
-]);
-pub static LANDING_HINTS: Needles = Needles::new(&[
+];
+pub const LANDING_WORDS: [&str; 11] = [
     "hero",
     "feature",
     "pricing",
@@ -683,8 +716,8 @@ pub static LANDING_HINTS: Needles = Needles::new(&[
     "logo",
     "solution",
     "service",
-]);
-pub static ARTICLE_HINTS: Needles = Needles::new(&[
+];
+pub const ARTICLE_WORDS: [&str; 9] = [
     "article",
     "story",
     "byline",
@@ -694,7 +727,7 @@ pub static ARTICLE_HINTS: Needles = Needles::new(&[
     "headline",
     "dateline",
     "published",
-]);
+];
 
 // ---------------------------------------------------------------- region mode
 
@@ -702,9 +735,8 @@ pub static ARTICLE_HINTS: Needles = Needles::new(&[
 pub const REGION_MIN_CHARS: usize = 200;
 /// An article holding less than this share of the `<main>` region's text (after both are
 /// cleaned) gives way to the region: the page is not one block, or the wrong block won.
+/// (Not for the body of a page without `<main>`: on news pages that takes in every teaser.)
 pub const COVERAGE_MIN_SHARE_OF_MAIN: f64 = 0.4;
-/// The same, for a page without a `<main>`: the share of the body's text.
-pub const COVERAGE_MIN_SHARE_OF_BODY: f64 = 0.0;
 /// Only an article shorter than this can give way to its region: a long one is one.
 pub const COVERAGE_MAX_ARTICLE_CHARS: usize = 2000;
 /// Region mode needs the page-type model to give "article" less than this probability.

@@ -14,14 +14,13 @@ use crate::page_type::PageType;
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, ANCESTOR_SCORE_DIVIDER_PER_LEVEL, ANCESTOR_TAG_MAX_DEPTH,
     BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, COVERAGE_MAX_ARTICLE_CHARS,
-    COVERAGE_MIN_SHARE_OF_BODY, COVERAGE_MIN_SHARE_OF_MAIN, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
-    GRANDPARENT_SCORE_DIVIDER, HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS,
-    MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES,
-    PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
-    REGION_MAX_ARTICLE_PROBABILITY, SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_MIN_CHARS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO,
-    SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE, THREAD_POST_MIN_SHARE, TITLE_SIMILARITY,
-    UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    COVERAGE_MIN_SHARE_OF_MAIN, DIV_BASE_SCORE, EXPLAIN_CANDIDATES, GRANDPARENT_SCORE_DIVIDER,
+    HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
+    MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, PARAGRAPH_BASE_SCORE,
+    PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS, REGION_MAX_ARTICLE_PROBABILITY,
+    SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS,
+    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
+    THREAD_POST_MIN_SHARE, TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
 use crate::region::{extract_region, main_region};
 use crate::rules::Rule;
@@ -195,18 +194,16 @@ pub fn find_article(
         cleanup,
         trace,
     )?;
-    // Too little of the main region: the page is not one block (or the wrong block won).
-    let (region, region_length) = main_region(page);
-    let share = if region == Tree::ROOT {
-        COVERAGE_MIN_SHARE_OF_BODY
-    } else {
-        COVERAGE_MIN_SHARE_OF_MAIN
-    };
+    // Too little of the `<main>` region: the page is not one block (or the wrong block won).
     let length = text_len(&scored.tree, scored.article);
-    if length < COVERAGE_MAX_ARTICLE_CHARS && (length as f64) < region_length as f64 * share {
+    if length >= COVERAGE_MAX_ARTICLE_CHARS {
+        return Some(scored);
+    }
+    let (region, region_length) = main_region(page);
+    if region != Tree::ROOT && (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN {
         if let Some(mut region) = region_article(page, strategy, cleanup, trace) {
             let region_length = text_len(&region.tree, region.article);
-            if (length as f64) < region_length as f64 * share {
+            if (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN {
                 if region.trace.is_on() {
                     region.trace.winner.insert(
                         0,

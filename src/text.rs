@@ -212,6 +212,31 @@ impl Needles {
     }
 }
 
+impl Needles {
+    /// Bit `i` set: `words[i]` occurs in `haystack` (one pass, every needle).
+    pub fn matching(&self, haystack: &str) -> u64 {
+        let haystack = haystack.as_bytes();
+        let mut found = 0u64;
+        for (at, &byte) in haystack.iter().enumerate() {
+            let mut candidates = self.starting_with[usize::from(byte)] & !found;
+            while candidates != 0 {
+                let index = candidates.trailing_zeros();
+                let word = self.words[index as usize].as_bytes();
+                if haystack.len() - at >= word.len()
+                    && haystack[at + 1..at + word.len()]
+                        .iter()
+                        .zip(&word[1..])
+                        .all(|(a, b)| a == b)
+                {
+                    found |= 1 << index;
+                }
+                candidates &= candidates - 1;
+            }
+        }
+        found
+    }
+}
+
 /// Substring search from `from` for short haystacks (class names, hints): a plain scan
 /// beats `str::find`, whose searcher set-up costs more than the search itself here.
 pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {

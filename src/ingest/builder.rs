@@ -659,30 +659,20 @@ fn dropped_by_rule(tag: Tag, attrs: &[(String, String)], hint: &str) -> Option<R
 
 /// Hidden by attribute or inline style, or a modal dialog.
 fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
+    let mut hidden = false;
     let mut aria_hidden = false;
     let mut modal = false;
     let mut dialog = false;
-    // A closed tab or accordion panel holds content its reader opens (a product's
-    // description, a FAQ's answers): not hidden for a reader mode.
-    let disclosure = attr_value(attrs, "role").is_some_and(|role| role.trim() == "tabpanel")
-        || (!hint.is_empty()
-            && hint_has_token(hint, DISCLOSURE_HINTS, false)
-            && !hint_has_token(hint, NAVIGATION_HINTS, false));
-    if disclosure {
-        return false;
-    }
     for (name, value) in attrs {
         match name.as_str() {
-            "hidden" => return true,
+            "hidden" => hidden = true,
             "style" => {
                 let style: String = value
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect::<String>()
                     .to_ascii_lowercase();
-                if style.contains("display:none") || style.contains("visibility:hidden") {
-                    return true;
-                }
+                hidden |= style.contains("display:none") || style.contains("visibility:hidden");
             }
             "aria-hidden" => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
             "aria-modal" => modal = value.trim().eq_ignore_ascii_case("true"),
@@ -690,7 +680,17 @@ fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
             _ => {}
         }
     }
-    (aria_hidden && !hint.contains("fallback-image")) || (modal && dialog)
+    let hidden = hidden || (aria_hidden && !hint.contains("fallback-image"));
+    (hidden && !is_disclosure_panel(attrs, hint)) || (modal && dialog)
+}
+
+/// A closed tab or accordion panel holds content its reader opens (a product's description,
+/// a FAQ's answers): not hidden for a reader mode. A closed menu is.
+fn is_disclosure_panel(attrs: &[(String, String)], hint: &str) -> bool {
+    attr_value(attrs, "role").is_some_and(|role| role.trim() == "tabpanel")
+        || (!hint.is_empty()
+            && hint_has_token(hint, DISCLOSURE_HINTS, false)
+            && !hint_has_token(hint, NAVIGATION_HINTS, false))
 }
 
 /// The attributes the tree keeps, by name.
