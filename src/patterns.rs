@@ -766,6 +766,23 @@ pub const REGION_COMMENT_HINTS: &[&str] = &[
     "comment-respond",
     "comments-area",
 ];
+/// Class/id words (starting a token) of a product page's reviews, ratings and carousels of
+/// other products: not the product's content.
+pub const REGION_SHOP_WIDGET_HINTS: &[&str] = &[
+    "review",
+    "rating",
+    "related",
+    "recommend",
+    "carousel",
+    "upsell",
+    "cross-sell",
+    "crosssell",
+    "also-",
+    "recently-viewed",
+    "yotpo",
+    "bazaarvoice",
+    "trustpilot",
+];
 /// Class/id words (whole tokens) of chrome inside a main region.
 pub const REGION_CHROME_HINTS: &[&str] = &[
     "cookie",

@@ -8,7 +8,7 @@ use crate::explain::{path, Step, Trace};
 use crate::measure::{text_len, TextCache};
 use crate::patterns::{
     REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS,
-    REGION_MIN_CHARS,
+    REGION_MIN_CHARS, REGION_SHOP_WIDGET_HINTS,
 };
 use crate::rules::Rule;
 use crate::text::hint_has_token;
@@ -16,12 +16,19 @@ use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Moves the main region into a new, detached `<div>` and returns it, or `None` when the
 /// region holds too little text to be the page's content.
-pub fn extract_region(tree: &mut Tree, keep_comments: bool, trace: &mut Trace) -> Option<NodeId> {
+/// `keep_comments`: a thread's posts are its content. `drop_shop_widgets`: a product page's
+/// reviews, ratings and carousels of other products are not.
+pub fn extract_region(
+    tree: &mut Tree,
+    keep_comments: bool,
+    drop_shop_widgets: bool,
+    trace: &mut Trace,
+) -> Option<NodeId> {
     let (region, total) = main_region(tree);
     if total < REGION_MIN_CHARS {
         return None;
     }
-    remove_chrome(tree, region, total, keep_comments, trace);
+    remove_chrome(tree, region, total, keep_comments, drop_shop_widgets, trace);
     if trace.is_on() {
         trace.winner.push(Step {
             rule: Rule::ScoreRegion.name().to_owned(),
@@ -72,6 +79,7 @@ fn remove_chrome(
     region: NodeId,
     total: usize,
     keep_comments: bool,
+    drop_shop_widgets: bool,
     trace: &mut Trace,
 ) {
     let mut cache = TextCache::new(tree, region);
@@ -86,12 +94,14 @@ fn remove_chrome(
                 .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
                 || (!element.hint.is_empty()
                     && hint_has_token(&element.hint, REGION_CHROME_HINTS, true));
-            let comments = !keep_comments
-                && !element.hint.is_empty()
-                && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true);
+            let comments = !element.hint.is_empty()
+                && ((!keep_comments && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true))
+                    || (drop_shop_widgets
+                        && hint_has_token(&element.hint, REGION_SHOP_WIDGET_HINTS, false)));
             (chrome, comments)
         });
-        // Chrome holding most of the region is its content after all; comments never are.
+        // Chrome holding most of the region is its content after all; comments and shop
+        // widgets never are.
         if comments
             || (chrome && (cache.text_len(node) as f64) < total as f64 * REGION_CHROME_MAX_SHARE)
         {

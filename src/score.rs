@@ -42,6 +42,8 @@ pub struct Strategy {
     pub keep_post_meta: bool,
     /// The article is the page's main region, not its best block (`region`).
     pub whole_region: bool,
+    /// Reviews, ratings and carousels of other products are not a product's content.
+    pub drop_shop_widgets: bool,
 }
 
 impl Strategy {
@@ -54,6 +56,7 @@ impl Strategy {
             whole_thread: false,
             keep_post_meta: false,
             whole_region: false,
+            drop_shop_widgets: false,
         };
         match page_type {
             PageType::Article => article,
@@ -66,6 +69,7 @@ impl Strategy {
                 whole_thread: true,
                 keep_post_meta: true,
                 whole_region: false,
+                drop_shop_widgets: false,
             },
             PageType::Documentation
             | PageType::Product
@@ -78,6 +82,7 @@ impl Strategy {
                 },
                 whole_region: page_type != PageType::Documentation
                     && article_probability < REGION_MAX_ARTICLE_PROBABILITY,
+                drop_shop_widgets: page_type == PageType::Product,
                 ..article
             },
         }
@@ -233,7 +238,12 @@ fn region_article(
     };
     let mut tree = page.working_copy();
     let mut region_trace = trace.fork();
-    let article = extract_region(&mut tree, strategy.keep_post_meta, &mut region_trace)?;
+    let article = extract_region(
+        &mut tree,
+        strategy.keep_post_meta,
+        strategy.drop_shop_widgets,
+        &mut region_trace,
+    )?;
     cleanup(&mut tree, article, flags, strategy, &mut region_trace);
     Some(Scored {
         tree,

@@ -114,3 +114,31 @@ fn closed_tab_panels_are_read_and_closed_menus_are_not() {
     assert!(article.text_content.contains("Free returns"));
     assert!(!article.text_content.contains("spring sale"));
 }
+
+/// A product page is its name, description and facts, not its reviews or other products.
+#[test]
+fn a_product_page_keeps_the_product_not_its_reviews() {
+    let html = format!(
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav>\
+         </header><main><h1>Electric kettle</h1><div class='price'>$39.99</div>\
+         <div class='product-description'>{POST}</div>\
+         <table class='specs'><tr><th>Capacity</th><td>1.7 litres</td></tr>\
+         <tr><th>Power</th><td>3,000 watts</td></tr></table>\
+         <section class='reviews'><h2>Customer reviews</h2><p>Boils fast and looks smart on the \
+         counter, though the lid is stiff at first and the light is very bright.</p></section>\
+         <div class='related-products'><h2>You may also like</h2><p>Matching four-slice toaster \
+         in brushed steel, with a defrost setting and a crumb tray.</p></div></main>\
+         <footer>Fernhollow Outfitters</footer></body></html>"
+    );
+    let options = Options {
+        page_type: Some(article_cleaner::PageType::Product),
+        ..Options::default()
+    };
+    let article = clean(&html, &options).expect("the product");
+    let text = &article.text_content;
+    assert!(text.contains("no longer breaks"), "{text}");
+    assert!(text.contains("1.7 litres"), "{text}");
+    assert!(!text.contains("Boils fast"), "{text}");
+    assert!(!text.contains("toaster"), "{text}");
+    assert!(!text.contains("Kettles"), "{text}");
+}
