@@ -148,6 +148,7 @@ fn clean_returns_a_plain_object_with_readability_fields() {
         "leadImage",
         "length",
         "markdown",
+        "pageType",
         "publishedTime",
         "readingTimeMinutes",
         "siteName",
@@ -176,9 +177,42 @@ fn clean_returns_a_plain_object_with_readability_fields() {
         "markdown not requested"
     );
     assert!(get(&article, "dir").is_null(), "no dir on this page");
+    assert_eq!(get_string(&article, "pageType"), "article");
     let length = get(&article, "length").as_f64().unwrap() as u32;
     let text: js_sys::JsString = get(&article, "textContent").unchecked_into();
     assert_eq!(length, text.length(), "length is textContent.length");
+}
+
+/// `explain: true` adds a plain `explain` object and changes nothing else.
+#[wasm_bindgen_test]
+fn explain_is_a_plain_object_and_changes_nothing() {
+    let html = page_text("wire-news");
+    let plain: JsValue = clean(html, url_options()).expect("article").into();
+    let explained: JsValue = clean(
+        html,
+        options(&format!(r#"{{"url": "{PAGE_URL}", "explain": true}}"#)),
+    )
+    .expect("article")
+    .into();
+    assert!(get(&plain, "explain").is_undefined());
+    for key in ["content", "textContent"] {
+        assert_eq!(
+            get_string(&explained, key),
+            get_string(&plain, key),
+            "{key}"
+        );
+    }
+    let explain = get(&explained, "explain");
+    let removed: Array = get(&explain, "removed").unchecked_into();
+    assert!(removed.length() > 5);
+    let first = removed.get(0);
+    for key in ["rule", "phase", "path", "text"] {
+        assert!(get(&first, key).is_string(), "removed[0].{key}");
+    }
+    let candidates: Array = get(&explain, "candidates").unchecked_into();
+    assert!(candidates.length() >= 5);
+    let reasons: Array = get(&candidates.get(0), "reasons").unchecked_into();
+    assert!(reasons.length() > 0);
 }
 
 /// As in Readability.js, `length` is `textContent.length`: UTF-16 code units, so a character
