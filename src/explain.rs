@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::measure::is_whitespace_node;
 use crate::patterns::{EXPLAIN_PATH_DEPTH, EXPLAIN_TEXT_CHARS};
 use crate::rules::Rule;
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree, NONE};
@@ -150,6 +151,25 @@ impl Trace {
             },
         ));
         sequence
+    }
+
+    /// Records what lies around the article as `rule`: the other children of `ancestor` and
+    /// of each of its ancestors, one entry per subtree. `kept` is the child of `ancestor` that
+    /// held the article (`NONE` once it has been moved out).
+    pub fn outside(&mut self, tree: &Tree, ancestor: NodeId, kept: NodeId, rule: Rule) {
+        if !self.on {
+            return;
+        }
+        let (mut ancestor, mut kept) = (ancestor, kept);
+        while ancestor != NONE {
+            for child in tree.children(ancestor) {
+                if child != kept && !is_whitespace_node(tree, child) {
+                    self.record(tree, child, rule);
+                }
+            }
+            kept = ancestor;
+            ancestor = tree.parent(ancestor);
+        }
     }
 
     /// Ingest drops a subtree that never enters the tree: `next_node` is the id the next

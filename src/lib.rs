@@ -21,22 +21,27 @@
 //! 1. **Ingest** (`ingest`): one streaming lol_html pass builds a compact tree of what may
 //!    be content (scripts, styles, forms, hidden elements and consent banners never enter it)
 //!    and captures metadata as it streams past.
-//! 2. **Prepare** (`prepare`): `<noscript>` image fallbacks replace lazy placeholders,
+//! 2. **Page type** (`page_type`): article, forum, documentation, product, service, collection
+//!    or listing, from cheap signals weighed by a small linear model; it chooses how the
+//!    article is found.
+//! 3. **Prepare** (`prepare`): `<noscript>` image fallbacks replace lazy placeholders,
 //!    images without a source go, `<br><br>` runs become paragraphs.
-//! 3. **Metadata** (`metadata`): title, byline, excerpt, site name, date, lead image,
+//! 4. **Metadata** (`metadata`): title, byline, excerpt, site name, date, lead image,
 //!    resolved with Readability.js's precedence.
-//! 4. **Score** (`score`): paragraph text scores its ancestors; the best candidate and its
+//! 5. **Score** (`score`): paragraph text scores its ancestors; the best candidate and its
 //!    qualifying siblings form the article. Each attempt is cleaned conditionally
-//!    (`cleanup::conditional`) and retried with relaxed rules when too short.
-//! 5. **Post-process** (`cleanup::post_process`): absolute URLs, script links, empty
+//!    (`cleanup::conditional`) and retried with relaxed rules when too short. A thread is
+//!    all its posts; service, product, collection and listing pages take their main region
+//!    (`region`).
+//! 6. **Post-process** (`cleanup::post_process`): absolute URLs, script links, empty
 //!    containers, nested wrappers.
-//! 6. **Conform** (`conform`): the tree becomes one that a browser's parser builds back from
+//! 7. **Conform** (`conform`): the tree becomes one that a browser's parser builds back from
 //!    our HTML (rows get a `<tbody>`, a `<p>` holding a block becomes a `<div>`...).
-//! 7. **Precision** (`cleanup::precision`): share bars, related blocks, ad labels and the
+//! 8. **Precision** (`cleanup::precision`): share bars, related blocks, ad labels and the
 //!    other boilerplate the Readability rules keep.
-//! 8. **Declared body** (`cleanup::declared_body`): blocks outside the page's JSON-LD
+//! 9. **Declared body** (`cleanup::declared_body`): blocks outside the page's JSON-LD
 //!    `articleBody`, when that is the full text.
-//! 9. **Render** (`render`): sanitised HTML, plain text, Markdown.
+//! 10. **Render** (`render`): sanitised HTML, plain text, Markdown.
 //!
 //! Every removal and score adjustment is a named [`rules::Rule`]; with
 //! [`Options::explain`] the result says which rule removed what ([`explain::Explain`]).

@@ -34,15 +34,10 @@ pub fn extract_region(
             rule: Rule::ScoreRegion.name().to_owned(),
             path: path(tree, region),
         });
-        report_outside(tree, region, trace);
     }
+    trace.outside(tree, tree.parent(region), region, Rule::ScoreNotCandidate);
     let article = tree.new_element(Element::new(Tag::Div));
-    let mut child = tree.first_child(region);
-    while child != NONE {
-        let next = tree.next_sibling(child);
-        tree.append_child(article, child);
-        child = next;
-    }
+    tree.move_children(region, article);
     Some(article)
 }
 
@@ -112,20 +107,5 @@ fn remove_chrome(
         } else {
             node = tree.next_in(node, region);
         }
-    }
-}
-
-/// Explain mode: what lies around the region, one entry per subtree.
-fn report_outside(tree: &Tree, region: NodeId, trace: &mut Trace) {
-    let mut from = region;
-    let mut ancestor = tree.parent(region);
-    while ancestor != NONE {
-        for child in tree.children(ancestor) {
-            if child != from && tree.text(child).is_none_or(|text| !text.trim().is_empty()) {
-                trace.removing(tree, child, Rule::ScoreNotCandidate);
-            }
-        }
-        from = ancestor;
-        ancestor = tree.parent(ancestor);
     }
 }

@@ -173,9 +173,10 @@ struct Attempt {
 /// A clean-up run on each attempt before it is measured (Readability.js's `_prepArticle`).
 pub type AttemptCleanup = fn(&mut Tree, NodeId, Flags, &Strategy, &mut Trace);
 
-/// Readability.js's retry loop: attempts with ever more lenient [`Flags`] until one, after
-/// `cleanup`, holds `char_threshold` characters; else the longest (the earliest on ties).
-/// `trace` holds what the phases before scoring reported; each attempt extends a copy.
+/// The article, as the page's type wants it: its main region (`strategy.whole_region`), else
+/// the best block ([`best_block`]), which gives way to the main region when it holds too
+/// little of it. `trace` holds what the phases before scoring reported; each attempt extends
+/// a copy.
 pub fn find_article(
     page: &Tree,
     title: &str,
@@ -255,7 +256,8 @@ fn region_article(
     })
 }
 
-/// Readability.js's retry loop (see [`find_article`]).
+/// Readability.js's retry loop: attempts with ever more lenient [`Flags`] until one, after
+/// `cleanup`, holds `char_threshold` characters; else the longest (the earliest on ties).
 fn best_block(
     page: &Tree,
     title: &str,
@@ -417,12 +419,7 @@ fn grab_article(
     if top_candidate == NONE || top_candidate == root {
         // No structure to go by: the whole body is the candidate.
         let wrapper = tree.new_element(Element::new(Tag::Div));
-        let mut child = tree.first_child(root);
-        while child != NONE {
-            let next = tree.next_sibling(child);
-            tree.append_child(wrapper, child);
-            child = next;
-        }
+        tree.move_children(root, wrapper);
         tree.append_child(root, wrapper);
         scores.set(wrapper, initial_score(tree, wrapper, flags));
         top_candidate = wrapper;
@@ -893,27 +890,8 @@ fn merge_siblings(
             tree.append_child(article, sibling);
         }
     }
-    if trace.is_on() {
-        report_outside(tree, parent, trace);
-    }
+    trace.outside(tree, parent, NONE, Rule::ScoreNotCandidate);
     article
-}
-
-/// Explain mode: what is left around the article once it is moved out, one entry per
-/// subtree: the other children of each of its former ancestors.
-fn report_outside(tree: &Tree, parent: NodeId, trace: &mut Trace) {
-    let mut ancestor = parent;
-    let mut from = NONE;
-    while ancestor != NONE {
-        for child in tree.children(ancestor) {
-            if child == from || is_whitespace_node(tree, child) {
-                continue;
-            }
-            trace.removing(tree, child, Rule::ScoreNotCandidate);
-        }
-        from = ancestor;
-        ancestor = tree.parent(ancestor);
-    }
 }
 
 #[cfg(test)]

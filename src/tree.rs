@@ -513,6 +513,16 @@ impl Tree {
         node.next = NONE;
     }
 
+    /// Moves all of `from`'s children, in order, to the end of `to`.
+    pub fn move_children(&mut self, from: NodeId, to: NodeId) {
+        let mut child = self.first_child(from);
+        while child != NONE {
+            let next = self.next_sibling(child);
+            self.append_child(to, child);
+            child = next;
+        }
+    }
+
     /// Appends copies of `from`'s children in `other` (with their subtrees) to `parent`.
     pub fn append_copies(&mut self, parent: NodeId, other: &Tree, from: NodeId) {
         // (node in `other`, its copy's parent here)
