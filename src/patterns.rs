@@ -242,6 +242,8 @@ pub const DISCLOSURE_HINTS: &[&str] = &[
 pub const NAVIGATION_HINTS: &[&str] = &["nav", "menu", "navbar", "dropdown", "megamenu"];
 
 /// Class/id fragments of containers that never hold article text: dropped at ingest.
+/// (Not `cmp-container`: besides consent platforms, it is Adobe AEM's layout container,
+/// which holds whole pages.)
 pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "cookie-banner",
     "cookie-consent",
@@ -251,7 +253,6 @@ pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "onetrust",
     "truste-",
     "consent-banner",
-    "cmp-container",
     "gdpr-banner",
     "sp_message",
     "newsletter-signup",

@@ -142,3 +142,18 @@ fn a_product_page_keeps_the_product_not_its_reviews() {
     assert!(!text.contains("toaster"), "{text}");
     assert!(!text.contains("Kettles"), "{text}");
 }
+
+/// Adobe Experience Manager wraps whole pages in `cmp-container` components: the class of a
+/// layout container, not of a consent banner.
+#[test]
+fn a_page_built_of_cmp_containers_is_read() {
+    let html = format!(
+        "<html><body><div class='cmp-container'><div class='cmp-container'>\
+         <h1>Moving your pension</h1>{POST}{POST}</div></div>\
+         <div id='onetrust-banner-sdk'><p>We use cookies to improve your experience on \
+         this site, to measure traffic and to show you offers.</p></div></body></html>"
+    );
+    let article = clean(&html, &Options::default()).expect("the page's content");
+    assert!(article.text_content.contains("no longer breaks"));
+    assert!(!article.text_content.contains("cookies"));
+}
