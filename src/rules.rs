@@ -162,7 +162,7 @@ rules! {
     PrecisionShortFurniture = "precision.short-furniture", Precision,
         "class/id says byline, tags, breadcrumb, caption-credit... (SHORT_FURNITURE_HINTS), under 150 chars";
     PrecisionRelatedLinks = "precision.related-links", Precision,
-        "a short block (under 160 chars) that is all links: a related headline or a link list entry";
+        "a short block (under 160 chars) that is all links: a related headline or a link list entry (not on listings and collections, whose items are links)";
     PrecisionBoilerplateText = "precision.boilerplate-text", Precision,
         "a block whose whole text is a known label (\"Advertisement\", \"Read more\", a gallery counter, an \"Updated ...\" line)";
     // The page's own statement of its body.

@@ -44,6 +44,9 @@ pub struct Strategy {
     pub whole_region: bool,
     /// Reviews, ratings and carousels of other products are not a product's content.
     pub drop_shop_widgets: bool,
+    /// The page's items are links (a listing's headlines, a category's cards): a block
+    /// that is all links is content, not a list of related links.
+    pub items_are_links: bool,
 }
 
 impl Strategy {
@@ -57,6 +60,7 @@ impl Strategy {
             keep_post_meta: false,
             whole_region: false,
             drop_shop_widgets: false,
+            items_are_links: false,
         };
         match page_type {
             PageType::Article => article,
@@ -70,6 +74,7 @@ impl Strategy {
                 keep_post_meta: true,
                 whole_region: false,
                 drop_shop_widgets: false,
+                items_are_links: false,
             },
             PageType::Documentation
             | PageType::Product
@@ -83,6 +88,7 @@ impl Strategy {
                 whole_region: page_type != PageType::Documentation
                     && article_probability < REGION_MAX_ARTICLE_PROBABILITY,
                 drop_shop_widgets: page_type == PageType::Product,
+                items_are_links: matches!(page_type, PageType::Collection | PageType::Listing),
                 ..article
             },
         }

@@ -157,3 +157,38 @@ fn a_page_built_of_cmp_containers_is_read() {
     assert!(article.text_content.contains("no longer breaks"));
     assert!(!article.text_content.contains("cookies"));
 }
+
+fn clean_as(html: &str, page_type: article_cleaner::PageType) -> String {
+    let options = Options {
+        page_type: Some(page_type),
+        ..Options::default()
+    };
+    clean(html, &options).expect("the page").text_content
+}
+
+/// On a listing, each item's headline is a link of its own: content, not related links.
+#[test]
+fn a_listing_keeps_its_linked_headlines() {
+    let items: String = [
+        "Tide tables for the estuary",
+        "Ferry timetable changes",
+        "Harbour dredging begins",
+    ]
+    .iter()
+    .map(|title| {
+        format!(
+            "<div class='entry'><h3><a href='/{}'>{title}</a></h3><p>A summary of the story \
+             about the harbour, its boats and the people who work on the quay all year.</p>\
+             </div>",
+            title.len()
+        )
+    })
+    .collect();
+    let html = format!(
+        "<html><body><main><h1>Harbour news</h1><p>Everything about the harbour, its \
+         ferries and its quays, collected for readers.</p>{items}</main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Listing);
+    assert!(text.contains("Ferry timetable changes"), "{text}");
+    assert!(text.contains("Harbour dredging begins"), "{text}");
+}

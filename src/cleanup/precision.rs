@@ -55,7 +55,8 @@ pub fn remove_boilerplate(
             cache.detach(tree, node);
             continue;
         }
-        if (tag.is_subheading() || matches!(tag, Tag::P | Tag::Div))
+        if !strategy.items_are_links
+            && (tag.is_subheading() || matches!(tag, Tag::P | Tag::Div))
             && !has_ancestor_tag(tree, node, Tag::Table, None)
             && !has_ancestor_tag(tree, node, Tag::Li, None)
             && is_link_block(&cache, node)
