@@ -557,6 +557,154 @@ pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузк�
 /// A prefix-matched block is only removed when shorter than this.
 pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 
+/// In a thread: class/id fragments of the containers of a post's own text. Furniture rules
+/// never reach inside one (a post may well say "sign in" or "posts: 3").
+pub static POST_TEXT_HINTS: Needles = Needles::new(&[
+    "post-body",
+    "postbody",
+    "post_body",
+    "post-content",
+    "postcontent",
+    "post_content",
+    "post_message",
+    "post-message",
+    "message-body",
+    "messagecontent",
+    "bbwrapper",
+    "s-prose",
+    "cooked",
+    "richtext",
+    "usertext-body",
+    "comment-body",
+    "comment-content",
+]);
+/// In a thread: class/id words of a signature (whole words; `post-signature` is Stack
+/// Exchange's author card, content).
+pub const SIGNATURE_HINTS: &[&str] = &["signature", "signaturecontainer", "sig", "sigcontent"];
+/// In a thread: class/id fragments of a poster's stats, rank and badges.
+pub static USER_STATS_HINTS: Needles = Needles::new(&[
+    "postprofile",
+    "userinfo",
+    "user-info",
+    "user_info",
+    "user-details",
+    "userdetails",
+    "userstats",
+    "user-stats",
+    "author_statistics",
+    "userextras",
+    "pairs--justified",
+    "usertitle",
+    "user-title",
+    "userbanner",
+    "profile-joined",
+    "profile-posts",
+    "profile-custom",
+    "profile-rank",
+    "postbadge",
+    "user-card--awards",
+    "poster-info",
+    "postleft",
+    "member-stats",
+    "reputation",
+    "helpfulvotes",
+]);
+/// A stats block is removed when shorter than this (a poster's card, not a post).
+pub const USER_STATS_MAX_CHARS: usize = 400;
+/// Lower-case starts of a poster's stat line ("Posts: 1,234", "Joined Mar 2019").
+pub const USER_STAT_PREFIXES: &[&str] = &[
+    "posts",
+    "joined",
+    "join date",
+    "messages",
+    "reaction score",
+    "points",
+    "location",
+    "registered",
+    "reputation",
+    "threads",
+    "trophy points",
+    "likes received",
+];
+/// A stat line is at most this long ("Location: ..." at any length is a sentence).
+pub const USER_STAT_LINE_MAX_CHARS: usize = 60;
+/// In a thread: class/id fragments of lists of other threads, sign-in teasers and status
+/// notices.
+pub static THREAD_FURNITURE_HINTS: Needles = Needles::new(&[
+    "related",
+    "similar",
+    "more-topics",
+    "topic-list",
+    "othertopics",
+    "suggested-topics",
+    "more-threads",
+    "structitem",
+    "blockstatus",
+    "cguestteaser",
+    "guest-cta",
+    "contentalert",
+]);
+/// In a thread: class/id words of vote, reaction and action bars, removed when shorter than
+/// [`THREAD_ACTIONS_MAX_CHARS`].
+pub const THREAD_ACTION_HINTS: &[&str] = &[
+    "vote",
+    "votes",
+    "react",
+    "reactions",
+    "actionbar",
+    "post-actions",
+    "postcontrols",
+    "profile-icons",
+    "quote-icon",
+    "reply-button",
+    "save-button",
+    "report",
+    "share",
+    "flat-list",
+    "buttons",
+];
+pub const THREAD_ACTIONS_MAX_CHARS: usize = 60;
+/// In a thread: lower-case whole-block texts of forum and Q&A furniture.
+pub const THREAD_FURNITURE_TEXTS: &[&str] = &[
+    "similar threads",
+    "related threads",
+    "related topics",
+    "related questions",
+    "linked",
+    "you may also like",
+    "post as a guest",
+    "required, but never shown",
+    "start asking to get answers",
+    "explore related questions",
+    "see similar questions with these tags",
+    "sign up or log in",
+    "sign up using google",
+    "sign up using email and password",
+    "your answer",
+    "not open for further replies",
+    "report inappropriate content",
+    "reply with quote",
+];
+/// In a thread: a short block (under [`SIGN_IN_PROMPT_MAX_CHARS`]) with one of these
+/// phrases outside a post's text asks the reader to sign in.
+pub const SIGN_IN_PHRASES: &[&str] = &[
+    "log in",
+    "login",
+    "sign in",
+    "signin",
+    "sign up",
+    "signup",
+    "register",
+    "create an account",
+    "must be a member",
+    "join the",
+    "join now",
+    "join us",
+    "join to",
+    "as a guest",
+];
+pub const SIGN_IN_PROMPT_MAX_CHARS: usize = 150;
+
 // ---------------------------------------------------------------- page type
 
 // URL path words (the path lower-cased, with `/` around it).

@@ -162,9 +162,15 @@ rules! {
     PrecisionShortFurniture = "precision.short-furniture", Precision,
         "class/id says byline, tags, breadcrumb, caption-credit... (SHORT_FURNITURE_HINTS), under 150 chars";
     PrecisionRelatedLinks = "precision.related-links", Precision,
-        "a short block (under 160 chars) that is all links: a related headline or a link list entry (not on listings and collections, whose items are links)";
+        "a short block (under 160 chars) that is all links: a related headline or a link list entry (not on listings, collections and threads, whose items and authors are links)";
     PrecisionBoilerplateText = "precision.boilerplate-text", Precision,
         "a block whose whole text is a known label (\"Advertisement\", \"Read more\", a gallery counter, an \"Updated ...\" line)";
+    PrecisionSignature = "precision.signature", Precision,
+        "in a thread: a poster's signature (class/id `signature`, `sig`)";
+    PrecisionUserStats = "precision.user-stats", Precision,
+        "in a thread: a poster's stats and rank (USER_STATS_HINTS, or a short \"Posts: 1,234\" / \"Joined ...\" line), outside the post's text";
+    PrecisionThreadFurniture = "precision.thread-furniture", Precision,
+        "in a thread: similar-thread lists, sign-in prompts, answer forms, vote and action bars (THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS), outside the post's text";
     // The page's own statement of its body.
     DeclaredBodyOutside = "declared-body.outside", DeclaredBody,
         "a block the page's JSON-LD articleBody does not contain, when that body is the full text";

@@ -44,8 +44,8 @@ pub struct Strategy {
     pub whole_region: bool,
     /// Reviews, ratings and carousels of other products are not a product's content.
     pub drop_shop_widgets: bool,
-    /// The page's items are links (a listing's headlines, a category's cards): a block
-    /// that is all links is content, not a list of related links.
+    /// The page's items are links (a listing's headlines, a category's cards, a post's
+    /// author): a block that is all links is content, not a list of related links.
     pub items_are_links: bool,
 }
 
@@ -74,7 +74,8 @@ impl Strategy {
                 keep_post_meta: true,
                 whole_region: false,
                 drop_shop_widgets: false,
-                items_are_links: false,
+                // A post's author line is a link to the poster.
+                items_are_links: true,
             },
             PageType::Documentation
             | PageType::Product
@@ -624,6 +625,16 @@ fn prepare_nodes(
                 } else {
                     tree.element_children(node).next().unwrap_or(paragraph)
                 };
+                // The paragraph stands for the `<div>` from now on: it keeps its class/id
+                // words, which the precision pass reads.
+                let hint = tree
+                    .element_mut(node)
+                    .map(|div| std::mem::take(&mut div.hint));
+                if let (Some(hint), Some(element)) = (hint, tree.element_mut(paragraph)) {
+                    if element.hint.is_empty() {
+                        element.hint = hint;
+                    }
+                }
                 tree.insert_before(node, paragraph);
                 tree.detach(node);
                 to_score.push(paragraph);

@@ -192,3 +192,47 @@ fn a_listing_keeps_its_linked_headlines() {
     assert!(text.contains("Ferry timetable changes"), "{text}");
     assert!(text.contains("Harbour dredging begins"), "{text}");
 }
+
+/// A thread keeps every post with its author line; the furniture around the posts goes,
+/// while a post that itself says "sign in" or "posts: 3" keeps every word.
+#[test]
+fn a_thread_keeps_its_posts_and_drops_their_furniture() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<div class='message'><div class='message-user'><a class='username' \
+             href='/u/{author}'>{author}</a><div class='userExtras'><dl><dt>Joined</dt>\
+             <dd>Mar 2019</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div></div>\
+             <div class='message-main'><time datetime='2024-06-02'>Jun 2, 2024</time>\
+             <div class='message-body'>{body}</div>\
+             <div class='signature'>My rig: a bike shed full of tools and spare wheels</div>\
+             <div class='actionBar'><a href='#'>Like</a> <a href='#'>Reply</a></div>\
+             </div></div>"
+        )
+    };
+    let first = post("tamsin", POST);
+    let second = post(
+        "ravi",
+        "<p>You have to sign in to the registry before publishing; posts: 3 in the \
+         thread below explain why the token expires after a day of use.</p>",
+    );
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1>{first}{second}\
+         <div class='block-similar-threads'><h3>Similar threads</h3><ul><li><a href='/t/1'>\
+         Is a new edition a breaking change?</a></li></ul></div>\
+         <div class='guest-notice'><p>You must log in or register to reply here.</p></div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("no longer breaks"), "{text}");
+    assert!(text.contains("sign in to the registry"), "{text}");
+    assert!(text.contains("tamsin") && text.contains("ravi"), "{text}");
+    for furniture in [
+        "My rig",
+        "1,234",
+        "Similar threads",
+        "new edition",
+        "must log in",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+}

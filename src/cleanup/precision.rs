@@ -6,8 +6,11 @@ use crate::measure::{has_ancestor_tag, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
     BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, FORUM_HINTS,
-    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, REACTION_WORDS, SHORT_FURNITURE_HINTS,
-    SHORT_FURNITURE_MAX_CHARS,
+    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS, REACTION_WORDS,
+    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS, SIGN_IN_PHRASES,
+    SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
+    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -22,10 +25,18 @@ pub fn remove_boilerplate(
     trace: &mut Trace,
 ) {
     let mut cache = TextCache::new(tree, article);
+    let article_length = cache.text_len(article);
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
         if tree.parent(node) == NONE || !tree.has_ancestor(node, article) {
             continue;
+        }
+        if strategy.keep_post_meta {
+            if let Some(rule) = thread_furniture(tree, &cache, node, article, article_length) {
+                trace.removing(tree, node, rule);
+                cache.detach(tree, node);
+                continue;
+            }
         }
         let Some(element) = tree.element(node) else {
             continue;
@@ -73,6 +84,81 @@ pub fn remove_boilerplate(
             cache.detach(tree, node);
         }
     }
+}
+
+/// In a thread, the furniture around the posts: signatures, posters' stats, lists of other
+/// threads, sign-in prompts, vote and action bars. Never inside a post's own text.
+fn thread_furniture(
+    tree: &Tree,
+    cache: &TextCache,
+    node: NodeId,
+    article: NodeId,
+    article_length: usize,
+) -> Option<Rule> {
+    let element = tree.element(node)?;
+    let hint = element.hint.as_str();
+    let length = cache.text_len(node);
+    // Some signatures hold rich text of their own: a signature goes before the post-text test.
+    if !hint.is_empty()
+        && hint_has_token(hint, SIGNATURE_HINTS, true)
+        && !hint_has_token(hint, &["post-signature"], true)
+    {
+        return Some(Rule::PrecisionSignature);
+    }
+    if POST_TEXT_HINTS.found_in(hint)
+        || std::iter::once(node)
+            .chain(tree.ancestors(node))
+            .take_while(|&id| id != article)
+            .filter_map(|id| tree.element(id))
+            .any(|ancestor| POST_TEXT_HINTS.found_in(&ancestor.hint))
+    {
+        return None;
+    }
+    if !hint.is_empty() {
+        if length <= USER_STATS_MAX_CHARS && USER_STATS_HINTS.found_in(hint) {
+            return Some(Rule::PrecisionUserStats);
+        }
+        if length * 2 < article_length && THREAD_FURNITURE_HINTS.found_in(hint) {
+            return Some(Rule::PrecisionThreadFurniture);
+        }
+        if length <= THREAD_ACTIONS_MAX_CHARS && hint_has_token(hint, THREAD_ACTION_HINTS, true) {
+            return Some(Rule::PrecisionThreadFurniture);
+        }
+    }
+    let tag = element.tag;
+    if length == 0
+        || length > SIGN_IN_PROMPT_MAX_CHARS
+        || !is_text_block(tag)
+        || (is_inline(tag) && !holds_all_parent_text(tree, cache, node))
+    {
+        return None;
+    }
+    let text = lower_case(&inner_text(tree, node));
+    let bare = text.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
+    if THREAD_FURNITURE_TEXTS.contains(&bare) || is_question_stat(bare) {
+        return Some(Rule::PrecisionThreadFurniture);
+    }
+    if length <= USER_STAT_LINE_MAX_CHARS && is_user_stat_line(bare) {
+        return Some(Rule::PrecisionUserStats);
+    }
+    hint_has_token(bare, SIGN_IN_PHRASES, true).then_some(Rule::PrecisionThreadFurniture)
+}
+
+/// "Viewed 6k times", "Asked 3 years ago", "Modified 2 days ago".
+fn is_question_stat(text: &str) -> bool {
+    (text.starts_with("viewed ") && text.ends_with(" times"))
+        || ((text.starts_with("asked ") || text.starts_with("modified ")) && text.ends_with(" ago"))
+}
+
+/// "Posts: 1,234", "Joined Mar 2019", "Location: Leeds": a label, then a colon or a number.
+fn is_user_stat_line(text: &str) -> bool {
+    USER_STAT_PREFIXES.iter().any(|prefix| {
+        text.strip_prefix(prefix).is_some_and(|rest| {
+            rest.starts_with(':')
+                || (rest.starts_with(char::is_whitespace)
+                    && rest.contains(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// A short block whose text is all links: a related headline or a link list entry.
