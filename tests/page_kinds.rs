@@ -236,3 +236,26 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
         assert!(!text.contains(furniture), "{furniture} in {text}");
     }
 }
+
+/// React's streaming rendering sends a suspended part late, hidden, for a script to move into
+/// its placeholder: read without script, it is content, in its place.
+#[test]
+fn a_streamed_segment_is_read_in_its_place() {
+    let html = format!(
+        "<html><body><main><article><h1>Raising the minimum version</h1>{POST}\
+         <template id='B:1'></template><p>Loading…</p>\
+         <p>Closing words: ship the change in a minor release and say so loudly.</p>\
+         </article></main><footer>Site footer</footer>\
+         <div hidden id='S:1'><p>Second part: the resolver reads the rust-version field of \
+         every dependency and picks versions that build on your toolchain.</p></div>\
+         <script>$RC('B:1','S:1')</script>\
+         <div hidden class='menu'><p>A hidden menu with a long description of every section \
+         of the site that a reader never sees.</p></div></body></html>"
+    );
+    let article = clean(&html, &Options::default()).expect("the article");
+    let text = &article.text_content;
+    let second = text.find("Second part").expect("the streamed segment");
+    assert!(text.find("no longer breaks").unwrap() < second, "{text}");
+    assert!(second < text.find("Closing words").unwrap(), "{text}");
+    assert!(!text.contains("hidden menu"), "{text}");
+}

@@ -203,7 +203,11 @@ impl Builder {
                 },
             },
         };
-        if let Some(rule) = dropped_by {
+        // A React streaming placeholder stays in the tree, empty: its segment moves there.
+        let placeholder = parent_mode == Mode::Keep
+            && tag == Tag::Template
+            && attr_value(&start.attrs, "id").is_some_and(is_stream_placeholder);
+        if let Some(rule) = dropped_by.filter(|_| !placeholder) {
             if self.trace.is_on() {
                 let path = self.open_path(tag, &start.attrs);
                 self.trace.dropping(self.tree.len() as NodeId, rule, path);
@@ -220,7 +224,7 @@ impl Builder {
             return false;
         }
 
-        let node = if mode == Mode::Keep && !self.tree_full() {
+        let node = if (mode == Mode::Keep || placeholder) && !self.tree_full() {
             let element = build_element(tag, start.attrs, hint);
             let (parent, _) = self.current();
             let id = self.tree.new_element(element);
@@ -649,12 +653,69 @@ fn dropped_by_rule(tag: Tag, attrs: &[(String, String)], hint: &str) -> Option<R
         return (!video).then_some(Rule::IngestEmbed);
     }
     // A `<dialog>` shows only when opened by script.
-    if tag == Tag::Dialog || is_hidden(attrs, hint) {
+    let streamed = || attr_value(attrs, "id").is_some_and(is_streamed_segment);
+    if tag == Tag::Dialog || (is_hidden(attrs, hint) && !streamed()) {
         return Some(Rule::IngestHidden);
     }
     INGEST_DROP_HINTS
         .found_in(hint)
         .then_some(Rule::IngestFurniture)
+}
+
+/// React's streaming server rendering sends a suspended part of the page late, as a hidden
+/// `<div id="S:n">` that a script moves into the `<template id="B:n">` (or `P:n`) left where
+/// it belongs. Read without script, the segment is content: [`place_streamed_segments`]
+/// does the move.
+fn is_streamed_segment(id: &str) -> bool {
+    stream_number(id, "S:").is_some()
+}
+
+fn is_stream_placeholder(id: &str) -> bool {
+    stream_number(id, "B:")
+        .or_else(|| stream_number(id, "P:"))
+        .is_some()
+}
+
+/// The `n` of `S:n` / `B:n` / `P:n` (React writes it in hexadecimal).
+fn stream_number<'a>(id: &'a str, prefix: &str) -> Option<&'a str> {
+    id.strip_prefix(prefix)
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Moves each streamed segment's content to its placeholder, which goes; a segment without
+/// one stays where it is.
+pub fn place_streamed_segments(tree: &mut Tree) {
+    let mut placeholders = Vec::new();
+    let mut segments = Vec::new();
+    for id in tree.descendants(Tree::ROOT) {
+        let Some(element) = tree.element(id) else {
+            continue;
+        };
+        let Some(value) = element.attr(Attr::Id) else {
+            continue;
+        };
+        if element.tag == Tag::Template {
+            if let Some(n) = stream_number(value, "B:").or_else(|| stream_number(value, "P:")) {
+                placeholders.push((n.to_owned(), id));
+            }
+        } else if let Some(n) = stream_number(value, "S:") {
+            segments.push((n.to_owned(), id));
+        }
+    }
+    for (n, segment) in segments {
+        let Some(&(_, placeholder)) = placeholders.iter().find(|(p, _)| *p == n) else {
+            continue;
+        };
+        if tree.parent(placeholder) == NONE || tree.has_ancestor(placeholder, segment) {
+            continue;
+        }
+        while tree.first_child(segment) != NONE {
+            let child = tree.first_child(segment);
+            tree.insert_before(placeholder, child);
+        }
+        tree.detach(segment);
+        tree.detach(placeholder);
+    }
 }
 
 /// Hidden by attribute or inline style, or a modal dialog.

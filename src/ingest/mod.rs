@@ -313,6 +313,7 @@ impl Ingest {
             .map_err(|_| Error::new(ErrorKind::InvalidState, "ingest state still shared"))?;
         let mut builder = state.into_inner();
         builder.finish();
+        builder::place_streamed_segments(&mut builder.tree);
         if self.read_noscript {
             read_noscript_content(&mut builder);
         }
