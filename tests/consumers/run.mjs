@@ -179,6 +179,10 @@ const CONSUMERS = {
     fs.copyFileSync(path.join(dir, 'index.html'), path.join(dir, 'dist', 'index.html'));
     return openInChromium(path.join(dir, 'dist'), caseJson);
   },
+  'webpack-node': (dir) => {
+    run('webpack --mode production --target node', tool('webpack'), ['--mode', 'production', '--target', 'node', '--output-filename', 'main.cjs'], { cwd: dir });
+    return passLine(run('node dist/main.cjs', process.execPath, ['dist/main.cjs'], { cwd: dir }));
+  },
   esbuild: async (dir, caseJson) => {
     run('esbuild --bundle', tool('esbuild'), ['main.js', '--bundle', '--format=esm', '--loader:.wasm=file', '--outdir=dist'], { cwd: dir });
     fs.copyFileSync(path.join(dir, 'index.html'), path.join(dir, 'dist', 'index.html'));
