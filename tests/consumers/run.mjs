@@ -303,7 +303,7 @@ await browser?.close();
 
 console.log('\n=== consumer matrix ===');
 for (const r of results) {
-  console.log(`${r.status.padEnd(5)} ${r.name.padEnd(10)} ${r.seconds ? `${r.seconds.toFixed(1).padStart(5)} s  ` : '         '}${r.detail.split('\n')[0]}`);
+  console.log(`${r.status.padEnd(5)} ${r.name.padEnd(12)} ${r.seconds ? `${r.seconds.toFixed(1).padStart(5)} s  ` : '         '}${r.detail.split('\n')[0]}`);
 }
 const count = (s) => results.filter((r) => r.status === s).length;
 console.log(`tarball ${packed.size.toLocaleString('en')} bytes; tools ${installSeconds.toFixed(0)} s; total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
