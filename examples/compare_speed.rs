@@ -3,6 +3,11 @@
 //! time is its median run. `cargo run --release --example compare_speed`
 //! (corpus root: env CORPUS_DIR, default ../shared/corpus).
 
+// Native only: `wasm-pack test` builds examples for wasm32 too (tests/web.rs runs there),
+// and dom_smoothie and flate2 are native-only dev-dependencies.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "../benches/common/mod.rs"]
 mod common;
 

@@ -1,6 +1,9 @@
 //! Explain mode on a wire-service page full of furniture: each block is reported once, by the
 //! rule that removed it, in document order; the article is the same with and without it.
 
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
 use article_cleaner::explain::{Explain, Removal};
 use article_cleaner::rules::Rule;
 use article_cleaner::{clean, Options};

@@ -1,5 +1,8 @@
 //! Pages that are not news articles: what a reader of each kind expects to get.
 
+// Native only: `wasm-pack test` builds every test target for wasm32 (tests/web.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
 use article_cleaner::{clean, Options};
 
 const POST: &str = "<p>Since the resolver became the default, a raised minimum version no longer \

@@ -1,5 +1,6 @@
-//! The JavaScript API in a real browser (`wasm-pack test --headless --chrome --mode no-install
-//! -- --test web`): every export called with JS values, results inspected as JS sees them.
+//! The JavaScript API in a real browser (`wasm-pack test --headless --chrome`, run plainly in
+//! the repository root: every other test target and the example compile to nothing on wasm32):
+//! every export called with JS values, results inspected as JS sees them.
 //! The fixture pages must give exactly the native goldens (`tests/fixtures/golden`).
 #![cfg(target_arch = "wasm32")]
 

@@ -2,7 +2,7 @@
 // page on the scrapinghub pages so that machine noise hits both alike; prints each build's
 // median ms/page and the median of per-page time ratios A/B (above 1: B is faster).
 // usage: node tools/bench-ab.mjs PKG_DIR_A PKG_DIR_B [CORPUS_DIR/scrapinghub]
-//   (PKG_DIR: a copy of pkg/ from `WASM_TARGETS=web bash tools/build-wasm.sh`)
+//   (PKG_DIR: a copy of pkg/ from `npm run build`)
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the wasm package (`npm run build`): pkg/ for `--target web` (pages, workers, the
-# extension) and pkg-bundler/ for bundlers, both size-optimised by npm binaryen's wasm-opt;
-# then copies what www/ and the extension need. Prints raw and gzip -9 sizes.
+# Builds the npm package `article-cleaner` in pkg/ (`npm run build`): wasm-pack `--target web`
+# (size-optimised by npm binaryen's wasm-opt) into target/wasm-pack/, then tools/build-npm.mjs
+# adds the hand-written entry points of npm/ (node, deno, workerd, browser...) around that one
+# glue; then copies what the extension needs. Prints raw and gzip -9 sizes.
+# `npm pack ./pkg` makes the tarball (tests/consumers/run.mjs installs it into test projects).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -13,15 +15,10 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 lean=$(node tools/lean-encoding-rs.mjs)
 cp Cargo.lock target/Cargo.lock.before-wasm
 trap 'cp target/Cargo.lock.before-wasm Cargo.lock' EXIT
-targets=${WASM_TARGETS:-web bundler}
-for target in $targets; do
-    out=pkg
-    [[ $target == web ]] || out=pkg-$target
-    wasm-pack build --release --mode no-install --target "$target" --out-dir "$out" -- \
-        --config "patch.crates-io.encoding_rs.path=\"$lean\""
-done
-if [[ -f tools/sync-web-assets.mjs ]]; then
-    node tools/sync-web-assets.mjs
-fi
+out=${CARGO_TARGET_DIR:-target}/wasm-pack
+wasm-pack build --release --mode no-install --target web --out-dir "$out" -- \
+    --config "patch.crates-io.encoding_rs.path=\"$lean\""
+node tools/build-npm.mjs "$out"
+node tools/sync-web-assets.mjs
 wasm=pkg/article_cleaner_bg.wasm
 printf 'wasm: %d bytes raw, %d bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"

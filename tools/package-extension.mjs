@@ -25,7 +25,7 @@ const EXT = path.join(ROOT, 'www', 'extension');
 /** Files of the extension directory that are documentation or sources, not the extension. */
 const EXCLUDE = new Set(['README.md', 'icons/icon.svg']);
 /** What must be in the package for it to work. */
-const REQUIRED = ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm'];
+const REQUIRED = ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'pkg/browser.js', 'pkg/api.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm'];
 
 // ---------------------------------------------------------------------------------------------
 // Minimal zip writer (PKWARE APPNOTE 6.3: local headers, central directory, end record).
@@ -130,7 +130,7 @@ export function firefoxManifest(manifest) {
 export function packageExtension({ browser = 'chromium', out } = {}) {
   const missing = REQUIRED.filter((f) => !fs.existsSync(path.join(EXT, f)));
   if (missing.length) {
-    if (!fs.existsSync(path.join(ROOT, 'pkg', 'article_cleaner_bg.wasm'))) {
+    if (!fs.existsSync(path.join(ROOT, 'pkg', 'browser.js'))) {
       throw new Error(`missing ${missing.join(', ')} in www/extension/: run \`npm run build\` first`);
     }
     syncWebAssets({ quiet: true });

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Copy the generated wasm package and the shared reader view into the places the host page and
-// the extension load them from. Run at the end of tools/build-wasm.sh (`npm run build`), and by
-// `npm start` when www/pkg/ is missing. Every destination is git-ignored (www/.gitignore):
+// Copy what the extension loads into its folder. Run at the end of tools/build-wasm.sh (`npm run
+// build`), by `npm start` and by the end-to-end tests. Every destination is git-ignored
+// (www/.gitignore):
 //
-//   pkg/article_cleaner.js, _bg.wasm, .d.ts  ->  www/pkg/
-//   pkg/article_cleaner.js, _bg.wasm         ->  www/extension/pkg/
-//   www/reader.js, www/reader.css            ->  www/extension/   (one source of truth)
+//   pkg/browser.js, api.js, article_cleaner.js, _bg.wasm  ->  www/extension/pkg/
+//   www/reader.js, www/reader.css                          ->  www/extension/   (one source of truth)
+//
+// pkg/ is the npm package (tools/build-npm.mjs). The extension is a self-contained folder, so it
+// gets the files of the package's browser entry point, unchanged, and imports
+// `./pkg/browser.js` as any browser user of the package does. The host page needs no copy:
+// www/server.mjs serves the package itself at /pkg/.
 //
 // Node built-ins only.
 
@@ -19,9 +23,8 @@ const WWW = path.join(ROOT, 'www');
 
 /** [source, destination] pairs, relative to the repository root; `optional` may be missing. */
 export const COPIES = [
-  { from: 'pkg/article_cleaner.js', to: 'www/pkg/article_cleaner.js' },
-  { from: 'pkg/article_cleaner_bg.wasm', to: 'www/pkg/article_cleaner_bg.wasm' },
-  { from: 'pkg/article_cleaner.d.ts', to: 'www/pkg/article_cleaner.d.ts', optional: true },
+  { from: 'pkg/browser.js', to: 'www/extension/pkg/browser.js' },
+  { from: 'pkg/api.js', to: 'www/extension/pkg/api.js' },
   { from: 'pkg/article_cleaner.js', to: 'www/extension/pkg/article_cleaner.js' },
   { from: 'pkg/article_cleaner_bg.wasm', to: 'www/extension/pkg/article_cleaner_bg.wasm' },
   { from: 'www/reader.js', to: 'www/extension/reader.js' },
@@ -29,8 +32,8 @@ export const COPIES = [
 ];
 
 export function syncWebAssets({ quiet = false } = {}) {
-  if (!fs.existsSync(path.join(PKG, 'article_cleaner_bg.wasm'))) {
-    throw new Error(`${path.relative(process.cwd(), PKG) || 'pkg'}/article_cleaner_bg.wasm not found: run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(PKG, 'browser.js'))) {
+    throw new Error(`${path.relative(process.cwd(), PKG) || 'pkg'}/browser.js not found: run \`npm run build\` first`);
   }
   let bytes = 0;
   for (const { from, to, optional } of COPIES) {
@@ -45,7 +48,7 @@ export function syncWebAssets({ quiet = false } = {}) {
     bytes += fs.statSync(dst).size;
     if (!quiet) console.log(`  ${from} -> ${to}`);
   }
-  if (!quiet) console.log(`sync-web-assets: ${COPIES.length} files, ${(bytes / 1024).toFixed(0)} KiB, into ${path.relative(ROOT, WWW)}/`);
+  if (!quiet) console.log(`sync-web-assets: ${COPIES.length} files, ${(bytes / 1024).toFixed(0)} KiB, into ${path.relative(ROOT, WWW)}/extension/`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

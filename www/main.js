@@ -9,7 +9,7 @@
 // opened, so the first clean stays as fast as it was; the removed blocks are marked in the
 // comparison frame's copy of the original.
 
-import init, { clean, cleanToFragment, isProbablyReaderable, ArticleCleaner } from './pkg/article_cleaner.js';
+import init, { clean, cleanToFragment, isProbablyReaderable, ArticleCleaner } from './pkg/browser.js';
 import {
   renderArticle,
   renderPlaceholder,

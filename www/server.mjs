@@ -2,8 +2,9 @@
 // Local host page server for article-cleaner: `npm start` (or `node www/server.mjs`).
 //
 // - Serves www/ on 127.0.0.1 (port from PORT, default 8080; PORT=0 picks a free one).
-// - Builds what is missing first: `www/pkg/` is a generated copy of the wasm-pack output
-//   (tools/sync-web-assets.mjs), and `npm run build` produces both when nothing is there yet.
+// - Serves the npm package built in pkg/ (tools/build-npm.mjs) at /pkg/: the page imports
+//   /pkg/browser.js, the package's browser entry point, as any user of the package does.
+//   `npm run build` runs first when the package is not built yet.
 // - GET /fetch?url=... fetches a page for the "Open a web address" form and streams its bytes
 //   through with the upstream Content-Type (http/https only, 5 redirects, 10 MB, 15 s). Errors
 //   are plain-text sentences with a 4xx/5xx status; X-Final-Url and X-Max-Bytes go with a 200.
@@ -18,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const WWW = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(WWW);
+/** The npm package (`npm run build`), served at /pkg/. */
+const PKG = path.join(ROOT, 'pkg');
 
 /** Limits of the /fetch endpoint (FETCH_TIMEOUT_MS overrides the timeout, for tests). */
 export const FETCH_LIMITS = Object.freeze({
@@ -51,9 +54,9 @@ const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'applica
 // Build what is missing
 
 function ensureBuilt() {
-  const wwwWasm = path.join(WWW, 'pkg', 'article_cleaner_bg.wasm');
-  if (fs.existsSync(wwwWasm)) return;
-  const pkgWasm = path.join(ROOT, 'pkg', 'article_cleaner_bg.wasm');
+  const entry = path.join(PKG, 'browser.js');
+  const extension = path.join(WWW, 'extension', 'pkg', 'browser.js');
+  if (fs.existsSync(entry) && fs.existsSync(extension)) return;
   const run = (cmd, args) => {
     console.log(`+ ${cmd} ${args.join(' ')}`);
     const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
@@ -62,13 +65,11 @@ function ensureBuilt() {
       process.exit(1);
     }
   };
-  if (fs.existsSync(pkgWasm)) {
+  if (fs.existsSync(entry)) {
     run(process.execPath, [path.join(ROOT, 'tools', 'sync-web-assets.mjs')]);
   } else {
-    console.log('www/pkg/ is missing: building the wasm package first (npm run build)...');
+    console.log('pkg/ is missing: building the npm package first (npm run build)...');
     run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
-    // The build script syncs the web assets at its end; do it again in case it did not.
-    if (!fs.existsSync(wwwWasm)) run(process.execPath, [path.join(ROOT, 'tools', 'sync-web-assets.mjs')]);
   }
 }
 
@@ -96,11 +97,13 @@ function serveStatic(req, res, pathname) {
     return sendError(res, 400, 'Bad path');
   }
   if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.normalize(path.join(WWW, rel));
-  if (!file.startsWith(WWW + path.sep) || rel.includes('\0')) return sendError(res, 403, 'Forbidden');
+  // /pkg/... is the npm package itself; everything else is www/.
+  const [base, dir] = rel.startsWith('/pkg/') ? [PKG, rel.slice('/pkg'.length)] : [WWW, rel];
+  const file = path.normalize(path.join(base, dir));
+  if (!file.startsWith(base + path.sep) || rel.includes('\0')) return sendError(res, 403, 'Forbidden');
   // The server's own source and dotfiles are not part of the site.
-  const base = path.basename(file);
-  if (base.startsWith('.') || file === fileURLToPath(import.meta.url)) return sendError(res, 404, 'Not found');
+  const name = path.basename(file);
+  if (name.startsWith('.') || file === fileURLToPath(import.meta.url)) return sendError(res, 404, 'Not found');
   fs.stat(file, (err, st) => {
     if (err || !st.isFile()) return sendError(res, 404, `Not found: ${rel}`);
     const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';

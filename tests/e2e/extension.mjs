@@ -50,7 +50,7 @@ export async function extensionTests({ pagesUrl, problems, artifacts, notes }) {
     const zipFile = path.join(tmp, 'article-cleaner-extension.zip');
     const r = packageExtension({ out: zipFile });
     const files = readZip(fs.readFileSync(zipFile));
-    for (const f of ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm', 'icons/icon-128.png']) {
+    for (const f of ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'pkg/browser.js', 'pkg/api.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm', 'icons/icon-128.png']) {
       assert.ok(files[f], `${f} in the zip`);
     }
     assert.equal(Object.keys(files).length, r.entries);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end tests in real Chromium: `node tests/e2e/run.mjs` (E2E_FILTER=substring to run some).
 //
-// Starts www/server.mjs on a free port (it builds the wasm package first if www/pkg/ is
+// Starts www/server.mjs on a free port (it builds the npm package first if pkg/ is
 // missing), an in-process server for test pages (strict CSP, charsets, redirects, oversized
 // and failing responses), then runs the host page tests (tests/e2e/host.mjs) and the extension
 // tests (tests/e2e/extension.mjs), and the real-browser XSS check of the hostile corpus
@@ -112,7 +112,7 @@ try {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
   // Test what the sources say: refresh the generated copies when the wasm package is built.
-  if (fs.existsSync(path.join(ROOT, 'pkg', 'article_cleaner_bg.wasm'))) syncWebAssets({ quiet: true });
+  if (fs.existsSync(path.join(ROOT, 'pkg', 'browser.js'))) syncWebAssets({ quiet: true });
   host = await startHostServer();
   pages = await startTestServer(routes);
   console.log(`host page: ${host.url}   test pages: ${pages.url}   (${((performance.now() - started) / 1000).toFixed(1)} s to start)`);

@@ -3,7 +3,7 @@
 // shows it with the reader view shared with the host page (reader.js / reader.css, copies made
 // by tools/sync-web-assets.mjs).
 
-import init, { cleanToFragment, isProbablyReaderable } from './pkg/article_cleaner.js';
+import init, { cleanToFragment, isProbablyReaderable } from './pkg/browser.js';
 import {
   renderArticle,
   renderPlaceholder,
