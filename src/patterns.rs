@@ -923,6 +923,21 @@ pub const REGION_COMMENT_HINTS: &[&str] = &[
 ];
 /// Class/id words (starting a token) of a product page's reviews, ratings and carousels of
 /// other products: not the product's content.
+/// Class/id words (whole, or before `-`/`_`) of a result list's filters, facets and sort
+/// controls: chrome on listings and collections.
+pub const RESULT_CONTROL_HINTS: &[&str] = &[
+    "filter",
+    "filters",
+    "facet",
+    "facets",
+    "refine",
+    "refinement",
+    "refinements",
+    "sort",
+    "sorting",
+    "sortby",
+    "toolbar",
+];
 pub const REGION_SHOP_WIDGET_HINTS: &[&str] = &[
     "review",
     "rating",

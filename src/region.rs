@@ -8,27 +8,23 @@ use crate::explain::{path, Step, Trace};
 use crate::measure::{text_len, TextCache};
 use crate::patterns::{
     REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS,
-    REGION_MIN_CHARS, REGION_SHOP_WIDGET_HINTS,
+    REGION_MIN_CHARS, REGION_SHOP_WIDGET_HINTS, RESULT_CONTROL_HINTS,
 };
 use crate::rules::Rule;
+use crate::score::Strategy;
 use crate::text::hint_has_token;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Moves the main region into a new, detached `<div>` and returns it, or `None` when the
-/// region holds too little text to be the page's content.
-/// `keep_comments`: a thread's posts are its content. `drop_shop_widgets`: a product page's
-/// reviews, ratings and carousels of other products are not.
-pub fn extract_region(
-    tree: &mut Tree,
-    keep_comments: bool,
-    drop_shop_widgets: bool,
-    trace: &mut Trace,
-) -> Option<NodeId> {
+/// region holds too little text to be the page's content. The strategy says what else is
+/// not content: comments (unless the page is a thread), a product page's shop widgets, a
+/// result list's filters and sort controls.
+pub fn extract_region(tree: &mut Tree, strategy: &Strategy, trace: &mut Trace) -> Option<NodeId> {
     let (region, total) = main_region(tree);
     if total < REGION_MIN_CHARS {
         return None;
     }
-    remove_chrome(tree, region, total, keep_comments, drop_shop_widgets, trace);
+    remove_chrome(tree, region, total, strategy, trace);
     if trace.is_on() {
         trace.winner.push(Step {
             rule: Rule::ScoreRegion.name().to_owned(),
@@ -73,8 +69,7 @@ fn remove_chrome(
     tree: &mut Tree,
     region: NodeId,
     total: usize,
-    keep_comments: bool,
-    drop_shop_widgets: bool,
+    strategy: &Strategy,
     trace: &mut Trace,
 ) {
     let mut cache = TextCache::new(tree, region);
@@ -88,10 +83,13 @@ fn remove_chrome(
                 .attr(Attr::Role)
                 .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
                 || (!element.hint.is_empty()
-                    && hint_has_token(&element.hint, REGION_CHROME_HINTS, true));
+                    && (hint_has_token(&element.hint, REGION_CHROME_HINTS, true)
+                        || (strategy.drop_result_controls
+                            && hint_has_token(&element.hint, RESULT_CONTROL_HINTS, true))));
             let comments = !element.hint.is_empty()
-                && ((!keep_comments && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true))
-                    || (drop_shop_widgets
+                && ((!strategy.keep_post_meta
+                    && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true))
+                    || (strategy.drop_shop_widgets
                         && hint_has_token(&element.hint, REGION_SHOP_WIDGET_HINTS, false)));
             (chrome, comments)
         });

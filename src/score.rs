@@ -47,6 +47,8 @@ pub struct Strategy {
     /// The page's items are links (a listing's headlines, a category's cards, a post's
     /// author): a block that is all links is content, not a list of related links.
     pub items_are_links: bool,
+    /// A result list's filters, facets and sort controls are not its content.
+    pub drop_result_controls: bool,
 }
 
 impl Strategy {
@@ -61,6 +63,7 @@ impl Strategy {
             whole_region: false,
             drop_shop_widgets: false,
             items_are_links: false,
+            drop_result_controls: false,
         };
         match page_type {
             PageType::Article => article,
@@ -76,6 +79,7 @@ impl Strategy {
                 drop_shop_widgets: false,
                 // A post's author line is a link to the poster.
                 items_are_links: true,
+                drop_result_controls: false,
             },
             PageType::Documentation
             | PageType::Product
@@ -90,6 +94,7 @@ impl Strategy {
                     && article_probability < REGION_MAX_ARTICLE_PROBABILITY,
                 drop_shop_widgets: page_type == PageType::Product,
                 items_are_links: matches!(page_type, PageType::Collection | PageType::Listing),
+                drop_result_controls: matches!(page_type, PageType::Collection | PageType::Listing),
                 ..article
             },
         }
@@ -246,12 +251,7 @@ fn region_article(
     };
     let mut tree = page.working_copy();
     let mut region_trace = trace.fork();
-    let article = extract_region(
-        &mut tree,
-        strategy.keep_post_meta,
-        strategy.drop_shop_widgets,
-        &mut region_trace,
-    )?;
+    let article = extract_region(&mut tree, strategy, &mut region_trace)?;
     cleanup(&mut tree, article, flags, strategy, &mut region_trace);
     Some(Scored {
         tree,

@@ -262,3 +262,36 @@ fn a_streamed_segment_is_read_in_its_place() {
     assert!(second < text.find("Closing words").unwrap(), "{text}");
     assert!(!text.contains("hidden menu"), "{text}");
 }
+
+/// A category page is its introduction and its items, not the filters and sort controls.
+#[test]
+fn a_collection_drops_its_filters_and_sort_controls() {
+    let cards: String = ["Trail runner", "Road racer", "Hiking boot"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<div class='product-card'><h3><a href='/p/{}'>{name}</a></h3><p>Light, \
+                 grippy and made to last, with a recycled upper and a cushioned sole.</p>\
+                 <span class='price'>$120</span></div>",
+                name.len()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Running shoes</h1><p>Our full range of running shoes, for \
+         road, trail and track, tested by our own staff.</p>\
+         <aside class='facets'><h4>Brand</h4><ul><li>Alderwick</li><li>Brambleton</li></ul></aside>\
+         <div class='filter-panel'><h4>Size</h4><ul><li>UK 7</li><li>UK 8</li></ul></div>\
+         <div class='sort-by'><span>Sort by</span> <a href='?s=price'>Lowest price</a></div>\
+         <div class='grid'>{cards}</div></main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Collection);
+    assert!(
+        text.contains("Road racer") && text.contains("Hiking boot"),
+        "{text}"
+    );
+    assert!(text.contains("Our full range"), "{text}");
+    for control in ["Brambleton", "UK 8", "Lowest price"] {
+        assert!(!text.contains(control), "{control} in {text}");
+    }
+}
