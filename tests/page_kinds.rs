@@ -295,3 +295,26 @@ fn a_collection_drops_its_filters_and_sort_controls() {
         assert!(!text.contains(control), "{control} in {text}");
     }
 }
+
+/// Utility-class variants such as `print:break-inside-avoid` say how a block prints, not that
+/// it is a print-only block: the page is read.
+#[test]
+fn utility_class_variants_do_not_hide_a_page() {
+    let block = |text: &str| format!("<div class='print:break-inside-avoid mb-4'>{text}</div>");
+    let html = format!(
+        "<html><body><main><h1>Configure the resolver</h1>{}{}{}</main></body></html>",
+        block(POST),
+        block(
+            "<p>Set the rust-version field in the manifest, then run the update command \
+               and commit the lock file with the change, so that reviewers see both.</p>"
+        ),
+        block("<pre><code>cargo update --precise 1.2.3</code></pre>")
+    );
+    let article = clean(&html, &Options::default()).expect("the page");
+    assert!(
+        article.text_content.contains("no longer breaks"),
+        "{}",
+        article.text_content
+    );
+    assert!(article.text_content.contains("rust-version field"));
+}

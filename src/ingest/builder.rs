@@ -830,7 +830,16 @@ fn class_id_hint(attrs: &[(String, String)]) -> String {
     let class = decode_attribute(class.map_or("", String::as_str));
     let id = decode_attribute(id.map_or("", String::as_str));
     let mut hint = String::with_capacity(class.len() + 1 + id.len());
-    hint.push_str(&class);
+    // Utility-class variants (`print:hidden`, `md:flex`) style the element only in some
+    // media or states: they say nothing about what it holds.
+    if class.contains(':') {
+        for token in class.split_ascii_whitespace().filter(|t| !t.contains(':')) {
+            hint.push_str(token);
+            hint.push(' ');
+        }
+    } else {
+        hint.push_str(&class);
+    }
     hint.push(' ');
     hint.push_str(&id);
     if hint.is_ascii() {
