@@ -14,9 +14,24 @@ use crate::render::html::{output_for, Emit};
 use crate::tree::{Element, NodeData, NodeId, Tag, Tree, NONE};
 
 pub fn conform(tree: &mut Tree, article: NodeId) {
+    fix_nested_links(tree, article);
     fix_tables(tree, article);
     fix_nested_items(tree, article);
     fix_paragraphs(tree, article);
+}
+
+/// A link holding another link (a card that is a link, with the brand's link inside) is
+/// re-nested by a browser's parser: the outer link gives way to its content.
+fn fix_nested_links(tree: &mut Tree, article: NodeId) {
+    let outer: Vec<NodeId> = tree
+        .descendants(article)
+        .filter(|&id| {
+            tree.is_tag(id, Tag::A) && tree.descendants(id).any(|inner| tree.is_tag(inner, Tag::A))
+        })
+        .collect();
+    for link in outer {
+        tree.unwrap(link);
+    }
 }
 
 /// How a node is written.

@@ -318,3 +318,41 @@ fn utility_class_variants_do_not_hide_a_page() {
     );
     assert!(article.text_content.contains("rust-version field"));
 }
+
+/// Cards that are links holding another link: the items stay in the grid, and the output
+/// never nests a link in a link (a browser would re-nest it).
+#[test]
+fn cards_that_are_links_holding_links_stay_items() {
+    let cards: String = ["Alder", "Birch", "Cedar"]
+        .iter()
+        .enumerate()
+        .map(|(i, brand)| {
+            format!(
+                "<a class='card' href='/p/{i}'><div class='card-body'><div class='card-title'>\
+                 <a href='/brand/{i}'>{brand}</a> kettle, 1.7 litres, brushed steel</div>\
+                 <div class='card-text'>Boils a full jug in four minutes and switches off \
+                 by itself.</div></div></a>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Kettles</h1><p>Every kettle we sell, from small travel \
+         kettles to large family ones, with free delivery.</p><div class='grid'>{cards}</div>\
+         <p>Prices include tax.</p></main><footer>Shop footer</footer></body></html>"
+    );
+    let options = Options {
+        page_type: Some(article_cleaner::PageType::Collection),
+        url: Some("https://shop.example/kettles".to_owned()),
+        ..Options::default()
+    };
+    let article = clean(&html, &options).expect("the collection");
+    for brand in ["Alder", "Birch", "Cedar"] {
+        assert!(
+            article.text_content.contains(brand),
+            "{}",
+            article.text_content
+        );
+    }
+    assert!(article.content.contains("/brand/2"), "{}", article.content);
+    assert!(!article.content.contains("/p/2"), "{}", article.content);
+}

@@ -370,7 +370,7 @@ impl Builder {
                 self.close_in_scope(&[Tag::Td, Tag::Th], &[Tag::Table]);
                 self.close_in_scope(&[Tag::Caption, Tag::Colgroup], &[Tag::Table])
             }
-            Tag::A => self.close_in_scope(&[Tag::A], &[]),
+            Tag::A => self.close_open_link(),
             Tag::Option | Tag::Optgroup => self.close_in_scope(&[Tag::Option], &[]),
             _ if tag.is_heading() => {
                 if let Some(open) = self.stack.last() {
@@ -414,6 +414,30 @@ impl Builder {
             node,
             mode: Mode::Keep,
         });
+    }
+
+    /// A link opens while one is open. Directly inside it (`<a>one<a>two`) the first
+    /// closes. With blocks opened inside it (a card: `<a><div><div><a>`) a browser leaves
+    /// those blocks open and only the outer link stops taking content; popping them would
+    /// make their end tags close the page's containers.
+    fn close_open_link(&mut self) {
+        for index in (0..self.stack.len()).rev() {
+            let open = self.stack[index];
+            if open.tag == Tag::A {
+                let blocks_inside = self.stack[index + 1..]
+                    .iter()
+                    .any(|inner| is_special(inner.tag));
+                if blocks_inside {
+                    self.stack.remove(index);
+                } else {
+                    self.pop_to(index);
+                }
+                return;
+            }
+            if is_scope_boundary(open.tag) || open.mode != Mode::Keep {
+                return;
+            }
+        }
     }
 
     /// Pops to the nearest open element among `targets`, unless a scope boundary or one of
@@ -1086,6 +1110,43 @@ mod tests {
             content("<table><td>a<td>b<div>c</table><p>after the table, text.</p>"),
             "<div><table><tbody><tr><td>a</td><td>b<p>c</p></td></tr></tbody></table>\
              <p>after the table, text.</p></div>"
+        );
+    }
+
+    /// A card that is a link holding blocks and another link: the blocks stay open, so their
+    /// end tags do not close the list around the cards.
+    #[test]
+    fn a_link_inside_a_block_inside_a_link_leaves_the_blocks_open() {
+        let html = "<html><body><main><div class='grid'>\
+            <a href='/p/1'><div><div><a href='/b/1'>Alder</a> kettle</div></div></a>\
+            <a href='/p/2'><div><div><a href='/b/2'>Birch</a> toaster</div></div></a>\
+            </div><p>After the grid.</p></main></body></html>";
+        let mut ingest = crate::ingest::Ingest::new(crate::ingest::Charset::Text, false);
+        ingest.write(html.as_bytes()).expect("written");
+        let tree = ingest.finish().expect("parsed").tree;
+        let grid = tree
+            .descendants(Tree::ROOT)
+            .find(|&id| tree.element(id).is_some_and(|e| e.hint.contains("grid")))
+            .expect("the grid");
+        let text = crate::measure::inner_text(&tree, grid);
+        assert!(
+            text.contains("kettle") && text.contains("toaster"),
+            "{text}"
+        );
+        assert!(!text.contains("After the grid"), "{text}");
+        let anchors = tree
+            .descendants(grid)
+            .filter(|&id| tree.is_tag(id, Tag::A))
+            .count();
+        assert_eq!(anchors, 4);
+    }
+
+    /// Directly inside a link, a new link closes it (`<a>one<a>two`).
+    #[test]
+    fn a_link_directly_inside_a_link_closes_it() {
+        assert_eq!(
+            content("<p><a href='/1'>one <a href='/2'>two</a> three</p>"),
+            "<div><p><a href=\"/1\">one </a><a href=\"/2\">two</a> three</p></div>"
         );
     }
 
