@@ -611,6 +611,9 @@ pub static USER_STATS_HINTS: Needles = Needles::new(&[
 ]);
 /// A stats block is removed when shorter than this (a poster's card, not a post).
 pub const USER_STATS_MAX_CHARS: usize = 400;
+/// A repeated block needs this many words to count as a repeat ("Add to cart" twice is
+/// the precision pass's business, "$39" twice is two prices).
+pub const REPEATED_BLOCK_MIN_WORDS: usize = 3;
 /// Lower-case starts of a poster's stat line ("Posts: 1,234", "Joined Mar 2019").
 pub const USER_STAT_PREFIXES: &[&str] = &[
     "posts",

@@ -70,6 +70,9 @@ pub fn extract(
 
     // 8. Precision: the boilerplate the Readability rules keep.
     precision::remove_boilerplate(&mut work, article, &strategy, &mut trace);
+    if strategy.drop_repeated_blocks {
+        precision::remove_repeated_blocks(&mut work, article, &mut trace);
+    }
 
     // 9. The page's declared body (JSON-LD `articleBody`), when it is the full text.
     if let Some(declared) = &metadata.declared_body {

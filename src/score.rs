@@ -49,6 +49,9 @@ pub struct Strategy {
     pub items_are_links: bool,
     /// A result list's filters, facets and sort controls are not its content.
     pub drop_result_controls: bool,
+    /// Shop pages and threads repeat blocks (a mobile and a desktop copy, carousel clones,
+    /// a poster's signature): one is content, the others are not.
+    pub drop_repeated_blocks: bool,
 }
 
 impl Strategy {
@@ -64,6 +67,7 @@ impl Strategy {
             drop_shop_widgets: false,
             items_are_links: false,
             drop_result_controls: false,
+            drop_repeated_blocks: false,
         };
         match page_type {
             PageType::Article => article,
@@ -80,6 +84,7 @@ impl Strategy {
                 // A post's author line is a link to the poster.
                 items_are_links: true,
                 drop_result_controls: false,
+                drop_repeated_blocks: true,
             },
             PageType::Documentation
             | PageType::Product
@@ -95,6 +100,10 @@ impl Strategy {
                 drop_shop_widgets: page_type == PageType::Product,
                 items_are_links: matches!(page_type, PageType::Collection | PageType::Listing),
                 drop_result_controls: matches!(page_type, PageType::Collection | PageType::Listing),
+                drop_repeated_blocks: matches!(
+                    page_type,
+                    PageType::Product | PageType::Collection | PageType::Listing
+                ),
                 ..article
             },
         }

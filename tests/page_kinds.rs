@@ -356,3 +356,21 @@ fn cards_that_are_links_holding_links_stay_items() {
     assert!(article.content.contains("/brand/2"), "{}", article.content);
     assert!(!article.content.contains("/p/2"), "{}", article.content);
 }
+
+/// A product page written twice (a mobile and a desktop layout) reads once.
+#[test]
+fn a_block_written_twice_reads_once() {
+    let description = "<p>Heavyweight cotton tee in a regular fit, with side seams and \
+        double-needle hems, in forty colours.</p>";
+    let html = format!(
+        "<html><body><main><h1>Staple tee</h1><div class='mobile-only'>{description}\
+         <p>Model wears size L and is 183 cm tall.</p></div>\
+         <div class='desktop-only'>{description}<p>Model wears size L and is 183 cm tall.</p>\
+         <table><tr><th>Fabric</th><td>100% combed cotton</td></tr></table></div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Product);
+    assert_eq!(text.matches("Heavyweight cotton tee").count(), 1, "{text}");
+    assert_eq!(text.matches("Model wears size L").count(), 1, "{text}");
+    assert!(text.contains("combed cotton"), "{text}");
+}

@@ -7,8 +7,8 @@ use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
     BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, FORUM_HINTS,
     LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS, REACTION_WORDS,
-    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS, SIGN_IN_PHRASES,
-    SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
+    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
     THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
     USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
@@ -82,6 +82,35 @@ pub fn remove_boilerplate(
         {
             trace.removing(tree, node, Rule::PrecisionBoilerplateText);
             cache.detach(tree, node);
+        }
+    }
+}
+
+/// On shop and list pages, a leaf block whose text repeats an earlier one's word for word
+/// (responsive copies, carousel clones) goes; the first stays.
+pub fn remove_repeated_blocks(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    let mut seen = std::collections::HashSet::new();
+    let nodes: Vec<NodeId> = tree.descendants(article).collect();
+    for node in nodes {
+        if tree.parent(node) == NONE || !tree.has_ancestor(node, article) {
+            continue;
+        }
+        let is_leaf_block = tree.element(node).is_some_and(|element| {
+            (element.tag.is_heading() || matches!(element.tag, Tag::P | Tag::Li | Tag::Div))
+                && tree.children(node).all(|child| is_phrasing(tree, child))
+        });
+        // A quoted reply repeats its post on purpose.
+        if !is_leaf_block || has_ancestor_tag(tree, node, Tag::Blockquote, None) {
+            continue;
+        }
+        let text = lower_case(&inner_text(tree, node));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < REPEATED_BLOCK_MIN_WORDS {
+            continue;
+        }
+        let text = words.join(" ");
+        if !seen.insert(text) {
+            trace.remove(tree, node, Rule::PrecisionRepeatedBlock);
         }
     }
 }
