@@ -327,8 +327,7 @@ mod tests {
 
     /// The `content` of a page whose article is `body` between two paragraphs, without them.
     fn content(body: &str) -> String {
-        let html =
-            format!("<html><body><article>{PARAGRAPH}{body}{PARAGRAPH}</article></body></html>");
+        let html = format!("<html><body><div>{PARAGRAPH}{body}{PARAGRAPH}</div></body></html>");
         let article = clean(&html, &Options::default()).expect("an article");
         article.content.replace(PARAGRAPH, "")
     }
@@ -404,7 +403,7 @@ mod tests {
         );
         assert_eq!(
             content("<dl><dt>one <header><dd>two</dd> <dt>three</header></dl>"),
-            "<div><dl><dt>one <div><dl><dd>two</dd> <dt>three</dt></dl></div></dt></dl></div>"
+            "<div><dl><dt>one <header><dl><dd>two</dd> <dt>three</dt></dl></header></dt></dl></div>"
         );
     }
 }

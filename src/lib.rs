@@ -70,6 +70,7 @@ mod region;
 mod render;
 pub mod rules;
 mod score;
+mod structure;
 mod text;
 mod tree;
 mod url;

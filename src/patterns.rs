@@ -708,6 +708,18 @@ pub const SIGN_IN_PHRASES: &[&str] = &[
 ];
 pub const SIGN_IN_PROMPT_MAX_CHARS: usize = 150;
 
+// -------------------------------------------------------- structure (posts, items)
+
+/// A thread's post holds at least this much text.
+pub const POST_MIN_CHARS: usize = 20;
+/// A list page's items: at least this many siblings, each with this much text.
+pub const ITEM_MIN_COUNT: usize = 3;
+pub const ITEM_MIN_CHARS: usize = 10;
+/// The posts or items hold at least this share of the article's text, or they are a widget.
+pub const ITEM_MIN_SHARE: f64 = 0.5;
+/// A post's author and date line is shorter than this; a longer block is its text.
+pub const POST_HEADER_MAX_CHARS: usize = 120;
+
 // ---------------------------------------------------------------- page type
 
 // URL path words (the path lower-cased, with `/` around it).
@@ -1032,6 +1044,7 @@ pub const TITLE_SHORT_WORDS: usize = 4;
 /// Written tags whose start tag closes an open `<p>` (HTML's "close a p element"): a `<p>`
 /// we write must not hold one, at any depth, or a browser splits it.
 pub const PARAGRAPH_CLOSERS: &[Tag] = &[
+    Tag::Article,
     Tag::Blockquote,
     Tag::Dd,
     Tag::Details,
@@ -1046,6 +1059,7 @@ pub const PARAGRAPH_CLOSERS: &[Tag] = &[
     Tag::H4,
     Tag::H5,
     Tag::H6,
+    Tag::Header,
     Tag::Hr,
     Tag::Li,
     Tag::Ol,

@@ -10,7 +10,8 @@ use crate::score::{Scored, Strategy};
 use crate::tree::{NodeId, Tag, Tree};
 use crate::url::Resolver;
 use crate::{
-    conform, metadata, page_type, patterns, prepare, render, score, text, url, Article, Options,
+    conform, metadata, page_type, patterns, prepare, render, score, structure, text, url, Article,
+    Options,
 };
 
 /// Everything after ingest (phase 1): the page's tree and metadata in, the article out.
@@ -79,7 +80,10 @@ pub fn extract(
         declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
     }
 
-    // 10. Render: text (which also decides readerability), HTML, Markdown.
+    // 10. Structure: a thread's posts and a list's items as `<article>`s.
+    structure::mark_units(&mut work, article, page_type);
+
+    // 11. Render: text (which also decides readerability), HTML, Markdown.
     let text_content = render::text::render(&work, article, options.text_captions);
     if text_content.trim().is_empty() {
         return Err(not_readerable());

@@ -157,8 +157,8 @@ fn load_corpus() -> Vec<Vector> {
 // src/render/html.rs)
 
 /// HTML elements the renderer writes.
-const HTML_TAGS: &str = "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del \
-     details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p \
+const HTML_TAGS: &str = "a abbr article b bdi bdo blockquote br caption cite code col colgroup dd del \
+     details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 header hr i img ins kbd li mark ol p \
      pre q rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th \
      thead time tr u ul var wbr";
 

@@ -374,3 +374,36 @@ fn a_block_written_twice_reads_once() {
     assert_eq!(text.matches("Model wears size L").count(), 1, "{text}");
     assert!(text.contains("combed cotton"), "{text}");
 }
+
+/// In a thread, each post is an `<article>` and its author and date line its `<header>`: what
+/// a reader view shows as a post.
+#[test]
+fn a_threads_posts_are_written_as_articles_with_their_author_lines() {
+    let post = |author: &str, day: u32| {
+        format!(
+            "<div class='topic-post'><div class='topic-meta'><a href='/u/{author}'>{author}</a> \
+             <time datetime='2024-11-0{day}'>November {day}, 2024</time></div>\
+             <div class='cooked'>{POST}</div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1><div class='posts'>{}{}{}</div>\
+         </main></body></html>",
+        post("tamsin", 1),
+        post("ravi", 2),
+        post("oona", 3)
+    );
+    let options = Options {
+        page_type: Some(article_cleaner::PageType::Forum),
+        ..Options::default()
+    };
+    let content = clean(&html, &options).expect("the thread").content;
+    assert_eq!(content.matches("<article>").count(), 3, "{content}");
+    assert_eq!(content.matches("<header>").count(), 3, "{content}");
+    let header = content.find("<header>").unwrap();
+    let author = content.find(">tamsin<").unwrap();
+    assert!(
+        header < author && author < content.find("</header>").unwrap(),
+        "{content}"
+    );
+}

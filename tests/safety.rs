@@ -38,6 +38,7 @@ const AFTER: &[&str] = &[
 const ALLOWED_TAGS: &[&str] = &[
     "a",
     "abbr",
+    "article",
     "b",
     "bdi",
     "bdo",
@@ -64,6 +65,7 @@ const ALLOWED_TAGS: &[&str] = &[
     "h4",
     "h5",
     "h6",
+    "header",
     "hr",
     "i",
     "img",

@@ -1071,7 +1071,7 @@ mod tests {
     fn content(body: &str) -> String {
         let paragraph = "<p>The harbour committee met on Tuesday evening to discuss the new \
             ferry timetable, which has been criticised by commuters and shop owners alike.</p>";
-        let html = format!("<html><body><article>{paragraph}{body}</article></body></html>");
+        let html = format!("<html><body><div>{paragraph}{body}</div></body></html>");
         let options = crate::Options {
             char_threshold: 50,
             ..crate::Options::default()

@@ -23,8 +23,10 @@ pub fn output_for(tag: Tag) -> Emit {
         | Dd | Del | Details | Dfn | Div | Dl | Dt | Em | Figcaption | Figure | H1 | H2 | H3
         | H4 | H5 | H6 | Hr | I | Img | Ins | Kbd | Li | Mark | Ol | P | Pre | Q | Rp | Rt
         | Ruby | S | Samp | Section | Small | Span | Strong | Sub | Summary | Sup | Table
-        | Tbody | Td | Tfoot | Th | Thead | Time | Tr | U | Ul | Var | Wbr => Emit::Tag(tag.name()),
-        Article | Main | Header | Hgroup | Address | Center | Search => Emit::Tag("div"),
+        | Tbody | Td | Tfoot | Th | Thead | Time | Tr | U | Ul | Var | Wbr | Article | Header => {
+            Emit::Tag(tag.name())
+        }
+        Main | Hgroup | Address | Center | Search => Emit::Tag("div"),
         Strike => Emit::Tag("s"),
         Tt => Emit::Tag("code"),
         Big => Emit::Tag("span"),
