@@ -192,12 +192,7 @@ pub fn features(tree: &Tree, meta: &RawMetadata, url: Option<&str>) -> Vec<f32> 
     );
     set("ld_docs", has(&["techarticle", "apireference", "howto"]));
     set("ld_faq", has(&["faqpage"]));
-    let og = meta
-        .metas
-        .iter()
-        .find(|m| m.property.as_deref() == Some("og:type"))
-        .map(|m| m.content.to_ascii_lowercase())
-        .unwrap_or_default();
+    let og = og_type(meta);
     set("og_article", f32::from(og == "article"));
     set(
         "og_product",
@@ -468,4 +463,13 @@ impl TreeCounts {
             self.repeated_siblings = self.repeated_siblings.max(run);
         }
     }
+}
+
+/// The page's `og:type`, lower-case (empty when it has none).
+pub fn og_type(meta: &RawMetadata) -> String {
+    meta.metas
+        .iter()
+        .find(|m| m.property.as_deref() == Some("og:type"))
+        .map(|m| m.content.to_ascii_lowercase())
+        .unwrap_or_default()
 }

@@ -909,6 +909,15 @@ pub const REGION_MIN_CHARS: usize = 200;
 pub const COVERAGE_MIN_SHARE_OF_MAIN: f64 = 0.4;
 /// Only an article shorter than this can give way to its region: a long one is one.
 pub const COVERAGE_MAX_ARTICLE_CHARS: usize = 2000;
+/// A best block shorter than this, holding less than [`SECTIONS_MIN_SHARE`] of the region's
+/// text, is one section of a page of sections (a landing page's features, FAQ and pricing)
+/// when the page is probably not an article: the region is taken.
+pub const SECTIONS_MAX_ARTICLE_CHARS: usize = 5000;
+pub const SECTIONS_MIN_SHARE: f64 = 0.5;
+/// ... with a `<main>` region, below this article probability;
+pub const SECTIONS_MAX_PROBABILITY_WITH_MAIN: f32 = 0.6;
+/// ... without, below this one and with nothing saying the page is an article.
+pub const SECTIONS_MAX_PROBABILITY: f32 = 0.8;
 /// Region mode needs the page-type model to give "article" less than this probability.
 pub const REGION_MAX_ARTICLE_PROBABILITY: f32 = 0.1;
 /// Chrome that holds this share of the region's text or more is the content after all.

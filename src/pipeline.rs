@@ -28,11 +28,9 @@ pub fn extract(
 
     // 2. Page type: what a reader of this page wants decides how it is extracted.
     let (page_type, article_probability) = match options.page_type {
-        Some(forced) => (forced, 0.0),
+        Some(forced) => (forced, f32::from(forced == page_type::PageType::Article)),
         None => page_type::classify(&tree, &meta, options.url.as_deref()),
     };
-
-    let strategy = Strategy::for_page(page_type, article_probability);
 
     // 3. Prepare: noscript images, images without a source, `<br><br>` paragraphs.
     prepare::prepare(&mut tree, &mut trace);
@@ -40,6 +38,11 @@ pub fn extract(
     // 4. Metadata, with Readability.js's precedence (the headings help choose the title).
     let (headings, single_h1) = title_headings(&tree);
     let metadata = metadata::resolve(&meta, &headings, single_h1.as_deref());
+    // What the page says of itself decides, with its type, how it is extracted.
+    let article_evidence = metadata.byline.is_some()
+        || metadata.published_time.is_some()
+        || page_type::og_type(&meta) == "article";
+    let strategy = Strategy::for_page(page_type, article_probability, article_evidence);
 
     // 5. Score: the best candidate and its siblings; each attempt is cleaned conditionally
     //    and measured, and a short one makes the next attempt relax the rules.

@@ -18,9 +18,11 @@ use crate::patterns::{
     HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
     MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, PARAGRAPH_BASE_SCORE,
     PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS, REGION_MAX_ARTICLE_PROBABILITY,
-    SCORE_ANCESTOR_LEVELS, SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS,
-    SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
-    THREAD_POST_MIN_SHARE, TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    SCORE_ANCESTOR_LEVELS, SECTIONS_MAX_ARTICLE_CHARS, SECTIONS_MAX_PROBABILITY,
+    SECTIONS_MAX_PROBABILITY_WITH_MAIN, SECTIONS_MIN_SHARE, SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_MIN_CHARS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO,
+    SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE, THREAD_POST_MIN_SHARE, TITLE_SIMILARITY,
+    UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
 use crate::region::{extract_region, main_region};
 use crate::rules::Rule;
@@ -49,6 +51,13 @@ pub struct Strategy {
     pub items_are_links: bool,
     /// A result list's filters, facets and sort controls are not its content.
     pub drop_result_controls: bool,
+    /// A short best block beside much more text may be one section of a landing page, whose
+    /// sections are all content (not on threads and documentation, whose region is chrome).
+    pub sections_may_be_content: bool,
+    /// The page-type model's probability that the page is an article.
+    pub article_probability: f32,
+    /// The page says it is an article: an author, a publication date, `og:type` article.
+    pub article_evidence: bool,
     /// Shop pages and threads repeat blocks (a mobile and a desktop copy, carousel clones,
     /// a poster's signature): one is content, the others are not.
     pub drop_repeated_blocks: bool,
@@ -57,7 +66,11 @@ pub struct Strategy {
 impl Strategy {
     /// `article_probability`: how likely the page is an article after all; region mode
     /// would cost an article its precision, so it needs the page to be clearly something else.
-    pub fn for_page(page_type: PageType, article_probability: f32) -> Strategy {
+    pub fn for_page(
+        page_type: PageType,
+        article_probability: f32,
+        article_evidence: bool,
+    ) -> Strategy {
         let article = Strategy {
             first: Flags::ALL,
             byline_in_body: true,
@@ -68,6 +81,9 @@ impl Strategy {
             items_are_links: false,
             drop_result_controls: false,
             drop_repeated_blocks: false,
+            sections_may_be_content: true,
+            article_probability,
+            article_evidence,
         };
         match page_type {
             PageType::Article => article,
@@ -85,6 +101,9 @@ impl Strategy {
                 items_are_links: true,
                 drop_result_controls: false,
                 drop_repeated_blocks: true,
+                sections_may_be_content: false,
+                article_probability,
+                article_evidence,
             },
             PageType::Documentation
             | PageType::Product
@@ -104,6 +123,7 @@ impl Strategy {
                     page_type,
                     PageType::Product | PageType::Collection | PageType::Listing
                 ),
+                sections_may_be_content: page_type != PageType::Documentation,
                 ..article
             },
         }
@@ -221,27 +241,44 @@ pub fn find_article(
         cleanup,
         trace,
     )?;
-    // Too little of the `<main>` region: the page is not one block (or the wrong block won).
+    // Too little of the page's region: the page is not one block (or the wrong block won).
     let length = text_len(&scored.tree, scored.article);
-    if length >= COVERAGE_MAX_ARTICLE_CHARS {
-        return Some(scored);
-    }
     let (region, region_length) = main_region(page);
-    if region != Tree::ROOT && (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN {
-        if let Some(mut region) = region_article(page, strategy, cleanup, trace) {
-            let region_length = text_len(&region.tree, region.article);
-            if (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN {
-                if region.trace.is_on() {
-                    region.trace.winner.insert(
-                        0,
-                        Step {
-                            rule: Rule::ScoreLowCoverage.name().to_owned(),
-                            path: path(&scored.tree, scored.article),
-                        },
-                    );
-                }
-                return Some(region);
+    let has_main = region != Tree::ROOT;
+    // The share of the region the block must hold to stand, when the page may be sections.
+    let min_share = if length < COVERAGE_MAX_ARTICLE_CHARS
+        && has_main
+        && (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN
+    {
+        Some(COVERAGE_MIN_SHARE_OF_MAIN)
+    } else if strategy.sections_may_be_content
+        && scored.byline.is_none()
+        && length < SECTIONS_MAX_ARTICLE_CHARS
+        && (length as f64) < region_length as f64 * SECTIONS_MIN_SHARE
+        && ((has_main && strategy.article_probability < SECTIONS_MAX_PROBABILITY_WITH_MAIN)
+            || (!strategy.article_evidence
+                && strategy.article_probability < SECTIONS_MAX_PROBABILITY))
+    {
+        Some(SECTIONS_MIN_SHARE)
+    } else {
+        None
+    };
+    let Some(min_share) = min_share else {
+        return Some(scored);
+    };
+    if let Some(mut region) = region_article(page, strategy, cleanup, trace) {
+        let region_length = text_len(&region.tree, region.article);
+        if (length as f64) < region_length as f64 * min_share {
+            if region.trace.is_on() {
+                region.trace.winner.insert(
+                    0,
+                    Step {
+                        rule: Rule::ScoreLowCoverage.name().to_owned(),
+                        path: path(&scored.tree, scored.article),
+                    },
+                );
             }
+            return Some(region);
         }
     }
     Some(scored)
@@ -922,6 +959,59 @@ fn merge_siblings(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::explain::Trace;
+    use crate::page_type::PageType;
+
+    fn find(html: &str, strategy: &Strategy) -> String {
+        let mut ingest = crate::ingest::Ingest::new(crate::ingest::Charset::Text, false);
+        ingest.write(html.as_bytes()).expect("written");
+        let page = ingest.finish().expect("parsed");
+        let scored = find_article(
+            &page.tree,
+            "",
+            false,
+            200,
+            strategy,
+            crate::cleanup::conditional::prep_article,
+            &Trace::default(),
+        )
+        .expect("an article");
+        crate::measure::inner_text(&scored.tree, scored.article)
+    }
+
+    /// A short best block beside much more text is one section of a landing page, unless the
+    /// page says it is an article or is very probably one.
+    #[test]
+    fn a_short_block_among_sections_gives_way_to_the_region() {
+        let section = |title: &str| {
+            format!(
+                "<section><h2>{title}</h2><ul><li>Automatic tax filing in all states</li>\
+                 <li>Direct deposit within two working days</li><li>Contractor payments \
+                 in forty currencies</li><li>A portal where employees find payslips</li>\
+                 </ul></section>"
+            )
+        };
+        let long = "<div class='feature'><p>Pay your team on time, every time, with taxes \
+            filed for you in every state, year-end forms sent, and new hires onboarded in \
+            minutes, whatever their state, with benefits and time off tracked too.</p>\
+            <p>Run payroll in three clicks, or let it run on its own schedule, with alerts \
+            before anything goes out, approvals for managers and a full audit trail.</p></div>";
+        let html = format!(
+            "<html><body>{long}{}{}{}{}</body></html>",
+            section("Features"),
+            section("Integrations"),
+            section("Pricing"),
+            section("Support")
+        );
+        let sections = Strategy::for_page(PageType::Article, 0.5, false);
+        assert!(find(&html, &sections).contains("Support"));
+        let news = Strategy::for_page(PageType::Article, 0.5, true);
+        assert!(!find(&html, &news).contains("Support"));
+        let probable_article = Strategy::for_page(PageType::Article, 0.9, false);
+        assert!(!find(&html, &probable_article).contains("Support"));
+    }
+
     /// Cleaning the output again gives the same text (the text property of
     /// tests/properties.rs) for loose inline runs and inline elements holding blocks.
     #[test]

@@ -407,3 +407,50 @@ fn a_threads_posts_are_written_as_articles_with_their_author_lines() {
         "{content}"
     );
 }
+
+/// A landing page is its sections (features, FAQ, pricing), not the longest one; a news story
+/// with a date and an author beside a long list of teasers stays the story.
+#[test]
+fn a_landing_page_keeps_every_section() {
+    let section = |title: &str, body: &str| {
+        format!("<section class='band'><h2>{title}</h2><p>{body}</p></section>")
+    };
+    let html = format!(
+        "<html><head><title>Fernhollow Payroll</title></head><body><main>\
+         <section class='hero'><h1>Payroll that runs itself</h1><p>Pay your team on time, \
+         every time, with taxes filed for you in every state.</p></section>{}{}{}</main>\
+         </body></html>",
+        section(
+            "Features",
+            "Automatic tax filing, direct deposit in two days, contractor payments and a \
+             self-service portal where employees find their payslips and forms.",
+        ),
+        section(
+            "Frequently asked questions",
+            "Can I switch mid-year? Yes: we import your year-to-date totals and file the \
+             quarterly forms for the quarters you ran payroll with us.",
+        ),
+        section(
+            "Pricing",
+            "Forty dollars a month plus six dollars per person, with no setup fee, cancel \
+             any time, and a free month for teams of under ten people.",
+        )
+    );
+    let options = Options {
+        url: Some("https://fernhollow.example/payroll".to_owned()),
+        ..Options::default()
+    };
+    let article = clean(&html, &options).expect("the landing page");
+    for words in [
+        "runs itself",
+        "Automatic tax filing",
+        "switch mid-year",
+        "Forty dollars",
+    ] {
+        assert!(
+            article.text_content.contains(words),
+            "{words}: {}",
+            article.text_content
+        );
+    }
+}
