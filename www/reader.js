@@ -190,9 +190,15 @@ function shapeThread(root, lang) {
       head.classList.add('reader-post__head');
       for (const time of head.querySelectorAll('time[datetime]')) {
         const when = time.getAttribute('datetime');
-        if (!Number.isNaN(new Date(when).getTime())) {
-          if (!time.title) time.title = time.textContent.trim();
+        const d = new Date(when);
+        if (!Number.isNaN(d.getTime())) {
           time.textContent = formatDate(when, lang);
+          // The hour too, on hover: threads move within a day.
+          try {
+            time.title = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+          } catch {
+            time.title = d.toLocaleString();
+          }
         }
         time.classList.add('reader-post__date');
       }
