@@ -8,7 +8,10 @@
 //   describeError(err)                                 a sentence for any thrown value
 //
 // The article HTML is never parsed from a string here: the fragment was built node by node by
-// the wasm module from its allow-listed tree, and this file only adds a header around it.
+// the wasm module from its allow-listed tree, and this file only adds a header around it and,
+// by the page type (`article.pageType`), regroups some of its nodes with DOM methods: a
+// thread's posts get author lines, a product's two-column facts tables become a <dl>, a
+// listing's items become a list with thumbnails.
 
 const PREFS_KEY = 'article-cleaner.reader';
 export const THEMES = [
@@ -117,17 +120,197 @@ export function formatBytes(n) {
 
 const normalise = (s) => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
 
+// ---------------------------------------------------------------------------------------------
+// Page types: each kind of page is shown the way its reader expects.
+
+/** The label shown in the header for every type but `article`. */
+export const PAGE_TYPE_LABELS = Object.freeze({
+  forum: 'Forum thread',
+  documentation: 'Documentation',
+  product: 'Product',
+  service: 'Service',
+  collection: 'Collection',
+  listing: 'Listing',
+});
+/** Types for which "n min read" says nothing useful: one looks them over, one does not read them. */
+const NO_READING_TIME = new Set(['product', 'collection', 'listing']);
+/** Before a heading that repeats the title, at most this much text (an image, a price line). */
+const TITLE_HEADING_MAX_TEXT_BEFORE = 300;
+/** Title separators of "Name – Site" titles. */
+const TITLE_SEPARATORS = [' – ', ' — ', ' - ', ' | ', ' · ', ' :: ', ' » '];
+
+const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The `<article>`s of `root` in document order (a reply nested in a post included). */
+const articlesIn = (root) => [...root.querySelectorAll('article')];
+
+/** The descendants of `article` matching `selector`, leaving out those of a nested `<article>`. */
+const ownMatches = (article, selector) => [...article.querySelectorAll(selector)].filter((x) => x.closest('article') === article);
+
+/** "Name – Site" is `name` with a site's tail: the site name, or a tail shorter than the name. */
+function isNameWithTail(title, name, siteName) {
+  for (const sep of TITLE_SEPARATORS) {
+    if (!title.startsWith(name + sep)) continue;
+    const tail = title.slice(name.length + sep.length);
+    if (tail === normalise(siteName)) return true;
+    if (!TITLE_SEPARATORS.some((s) => tail.includes(s)) && tail.length < name.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The heading near the top of the content that repeats the title ("Name" for a title
+ * "Name – Site" too), or null. Only h1–h3, and only with little text before it.
+ */
+function titleHeading(fragment, title, siteName) {
+  const want = normalise(title);
+  if (!want) return null;
+  const heading = fragment.querySelector('h1, h2, h3');
+  if (!heading) return null;
+  const text = normalise(heading.textContent);
+  if (!text) return null;
+  if (text !== want && !isNameWithTail(want, text, siteName)) return null;
+  // Text before the heading, in document order.
+  const range = document.createRange();
+  range.setStart(fragment, 0);
+  range.setEndBefore(heading);
+  return range.toString().trim().length <= TITLE_HEADING_MAX_TEXT_BEFORE ? heading : null;
+}
+
+/**
+ * Forum and Q&A: every `<article>` is a post. Its `<header>` (author link and `<time>`) becomes
+ * a compact author line; the first post is marked as the original post. Returns the posts.
+ */
+function shapeThread(root, lang) {
+  const posts = articlesIn(root);
+  posts.forEach((post, i) => {
+    post.classList.add('reader-post');
+    let head = ownMatches(post, 'header')[0] || null;
+    if (head) {
+      head.classList.add('reader-post__head');
+      for (const time of head.querySelectorAll('time[datetime]')) {
+        const when = time.getAttribute('datetime');
+        const d = new Date(when);
+        if (!Number.isNaN(d.getTime())) {
+          time.textContent = formatDate(when, lang);
+          // The hour too, on hover: threads move within a day.
+          try {
+            time.title = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+          } catch {
+            time.title = d.toLocaleString();
+          }
+        }
+        time.classList.add('reader-post__date');
+      }
+      let author = [...head.querySelectorAll('a, b, strong')].find((el) => !el.closest('time') && el.textContent.trim());
+      if (!author) {
+        // A plain-text name: the header's first words before any element.
+        const words = [...head.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+        if (words && words === [...head.childNodes].find((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent.trim())) {
+          author = h('span');
+          words.replaceWith(author);
+          author.append(words);
+        }
+      }
+      if (author) author.classList.add('reader-post__author');
+    } else {
+      head = h('p', { class: 'reader-post__head reader-post__head--bare' });
+      post.prepend(head);
+    }
+    const tags = [];
+    if (i === 0 && posts.length > 1) tags.push(h('span', { class: 'reader-post__op', text: 'Original post' }));
+    tags.push(h('span', { class: 'reader-post__num', text: `#${i + 1}` }));
+    head.append(...tags);
+    post.dataset.post = String(i + 1);
+  });
+  return posts;
+}
+
+/** The two cells of each row when every row of `table` is `th`+`td` or `td`+`td`; else null. */
+function factRows(table) {
+  if (table.querySelector('table')) return null;
+  const rows = [...table.rows];
+  if (!rows.length) return null;
+  const pairs = [];
+  for (const row of rows) {
+    const cells = [...row.cells];
+    if (cells.length !== 2) return null;
+    const [k, v] = cells;
+    if (v.localName !== 'td' || k.colSpan !== 1 || v.colSpan !== 1 || k.rowSpan !== 1 || v.rowSpan !== 1) return null;
+    pairs.push([k, v]);
+  }
+  return pairs;
+}
+
+/**
+ * Product pages: every specifications table of two columns becomes a definition list of its
+ * facts (term, value); wider data tables stay tables. Returns the lists made.
+ */
+function shapeFacts(root) {
+  const lists = [];
+  for (const table of [...root.querySelectorAll('table')]) {
+    const pairs = factRows(table);
+    if (!pairs) continue;
+    const dl = h('dl', { class: 'reader-facts' });
+    for (const [k, v] of pairs) {
+      const dt = h('dt');
+      const dd = h('dd');
+      dt.append(...k.childNodes);
+      dd.append(...v.childNodes);
+      dl.append(dt, dd);
+    }
+    const caption = table.caption;
+    if (caption && caption.textContent.trim()) {
+      const p = h('p', { class: 'reader-facts__caption' });
+      p.append(...caption.childNodes);
+      table.before(p);
+    }
+    table.replaceWith(dl);
+    lists.push(dl);
+  }
+  return lists;
+}
+
+/**
+ * Listing and collection pages: every `<article>` is an item. Its first heading is the item's
+ * title; its first image, with the link around it, a thumbnail beside the text. Returns the items.
+ */
+function shapeItems(root) {
+  const items = articlesIn(root);
+  for (const item of items) {
+    item.classList.add('reader-item');
+    const title = ownMatches(item, 'h1, h2, h3, h4, h5, h6')[0];
+    if (title) title.classList.add('reader-item__title');
+    const img = ownMatches(item, 'img')[0];
+    if (img) {
+      // The image with the link or figure wrapped around it alone (text-free wrappers).
+      let thumb = img;
+      while (thumb.parentElement && thumb.parentElement !== item && !thumb.parentElement.textContent.trim() && thumb.parentElement.querySelectorAll('img').length === 1) {
+        thumb = thumb.parentElement;
+      }
+      thumb.classList.add('reader-item__thumb');
+      item.classList.add('reader-item--with-thumb');
+    }
+  }
+  return items;
+}
+
 /**
  * Fill `articleEl` (an <article>) with the reader view of `{ article, fragment }`.
  * `options.sourceUrl`: link back to the original page (http/https only).
  */
 export function renderArticle(articleEl, { article, fragment }, { sourceUrl } = {}) {
   const body = h('div', { class: 'reader__body' });
+  const pageType = article.pageType || 'article';
+  let title = article.title;
 
-  // The content may repeat the title as its first heading: keep one.
-  const first = fragment.firstElementChild;
-  if (first && /^H[1-3]$/.test(first.tagName) && normalise(first.textContent) === normalise(article.title)) {
-    first.remove();
+  // The content may repeat the title as its first heading: keep one. A heading that is the
+  // title without its " – Site" tail is the better title.
+  const repeat = titleHeading(fragment, article.title, article.siteName);
+  if (repeat) {
+    const text = repeat.textContent.replace(/\s+/g, ' ').trim();
+    if (text.length < (title || '').length) title = text;
+    repeat.remove();
   }
   // Links open beside the reader view and send no referrer; images load lazily.
   for (const a of fragment.querySelectorAll('a[href]')) {
@@ -140,6 +323,17 @@ export function renderArticle(articleEl, { article, fragment }, { sourceUrl } = 
     img.referrerPolicy = 'no-referrer';
   }
   const contentImages = [...fragment.querySelectorAll('img')].map((i) => i.getAttribute('src'));
+  // Each type as its reader expects it (posts, facts, items); an article is left as it is.
+  let count = null;
+  if (pageType === 'forum') {
+    const posts = shapeThread(fragment, article.lang);
+    if (posts.length > 1) count = plural(posts.length, 'post', 'posts');
+  } else if (pageType === 'product') {
+    shapeFacts(fragment);
+  } else if (pageType === 'listing' || pageType === 'collection') {
+    const items = shapeItems(fragment);
+    if (items.length > 1) count = plural(items.length, 'item', 'items');
+  }
   body.append(fragment);
 
   const metaParts = [];
@@ -150,7 +344,8 @@ export function renderArticle(articleEl, { article, fragment }, { sourceUrl } = 
   if (article.publishedTime) {
     metaParts.push(h('time', { datetime: article.publishedTime, text: formatDate(article.publishedTime, article.lang) }));
   }
-  if (article.readingTimeMinutes) {
+  if (count) metaParts.push(h('span', { class: 'reader__count', text: count }));
+  if (article.readingTimeMinutes && !NO_READING_TIME.has(pageType)) {
     metaParts.push(h('span', { class: 'reader__time', text: `${article.readingTimeMinutes} min read` }));
   }
   const meta = h('p', { class: 'reader__meta' });
@@ -159,11 +354,21 @@ export function renderArticle(articleEl, { article, fragment }, { sourceUrl } = 
     meta.append(part);
   });
 
+  const typeLabel = PAGE_TYPE_LABELS[pageType];
+  const kicker =
+    article.siteName || typeLabel
+      ? h(
+          'div',
+          { class: 'reader__kicker' },
+          article.siteName ? h('p', { class: 'reader__site', text: article.siteName }) : null,
+          typeLabel ? h('p', { class: 'reader__type', text: typeLabel }) : null,
+        )
+      : null;
   const header = h(
     'header',
     { class: 'reader__header' },
-    article.siteName ? h('p', { class: 'reader__site', text: article.siteName }) : null,
-    h('h1', { class: 'reader__title', id: 'reader-title', text: article.title || 'Untitled article' }),
+    kicker,
+    h('h1', { class: 'reader__title', id: 'reader-title', text: title || 'Untitled page' }),
     metaParts.length ? meta : null,
   );
 
@@ -185,6 +390,7 @@ export function renderArticle(articleEl, { article, fragment }, { sourceUrl } = 
       : null;
 
   articleEl.replaceChildren(...[header, lead, body, footer].filter(Boolean));
+  articleEl.dataset.pageType = pageType;
   articleEl.setAttribute('aria-labelledby', 'reader-title');
   if (article.lang) articleEl.lang = article.lang;
   else articleEl.removeAttribute('lang');
@@ -209,6 +415,7 @@ export function renderPlaceholder(articleEl, heading, text, action) {
     ),
   );
   articleEl.setAttribute('aria-labelledby', 'reader-title');
+  articleEl.removeAttribute('data-page-type');
   articleEl.removeAttribute('lang');
   articleEl.removeAttribute('dir');
   articleEl.removeAttribute('aria-busy');

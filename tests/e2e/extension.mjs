@@ -166,6 +166,28 @@ export async function extensionTests({ pagesUrl, problems, artifacts, notes }) {
     await page.close();
   });
 
+  await test('extension: a forum thread is shown as posts with author lines', async () => {
+    assert.ok(ctx, 'browser started');
+    const url = `${pagesUrl}/ext/forum?t=${Date.now()}`;
+    const { page, reader } = await clickAction(url, (r) => r.locator('#reader[data-page-type="forum"] .reader__title').waitFor({ timeout: 15_000 }));
+    assert.equal(await reader.locator('#reader .reader__type').textContent(), 'Forum thread');
+    assert.equal(await reader.locator('#reader article.reader-post').count(), 3);
+    assert.deepEqual(
+      await reader.locator('#reader article.reader-post header.reader-post__head .reader-post__author').allTextContents(),
+      ['crumbshot', 'levain_larry', 'Marguerite B.'],
+    );
+    assert.equal(await reader.locator('#reader article.reader-post header time.reader-post__date[datetime]').count(), 3);
+    // The shared stylesheet reached the extension: posts are separated, the quote is a quote.
+    assert.equal(await reader.locator('#reader article.reader-post >> nth=1').evaluate((p) => getComputedStyle(p).borderTopStyle), 'solid');
+    assert.equal(await reader.locator('#reader article.reader-post blockquote').evaluate((q) => getComputedStyle(q).fontStyle), 'normal');
+    await reader.getByRole('radio', { name: 'Dark' }).check();
+    await reader.waitForTimeout(200); // the controls' 120 ms colour transition
+    await reader.screenshot({ path: path.join(artifacts, 'extension-forum-dark.png') });
+    await reader.getByRole('radio', { name: 'Auto' }).check();
+    await reader.close();
+    await page.close();
+  });
+
   await test('extension: a page that is not an article gets a clear message', async () => {
     assert.ok(ctx, 'browser started');
     const url = `${pagesUrl}/ext/not-article?t=${Date.now()}`;

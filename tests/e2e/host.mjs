@@ -104,6 +104,8 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
     assert.equal(await text(page, '#reader .reader__site'), 'The Wendle Valley Ledger');
     assert.match(await text(page, '#reader time'), /2026/);
     assert.match(await text(page, '#reader .reader__time'), /^\d+ min read$/);
+    assert.equal(await page.locator('#reader').getAttribute('data-page-type'), 'article');
+    assert.equal(await page.locator('#reader .reader__type').count(), 0, 'no page type label on an article');
     // The lead image (og:image, resolved against the page URL) and the chart in the body load.
     await page.waitForFunction(() => [...document.querySelectorAll('#reader img')].every((i) => i.complete && i.naturalWidth > 0));
     assert.equal(await page.locator('#reader .reader__lead img').count(), 1);
@@ -170,6 +172,117 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
     // Relative links were resolved against the address given with the paste.
     const hrefs = await page.locator('#reader .reader__body a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.every((h) => /^(https?:|mailto:)/.test(h)), `unresolved links: ${hrefs}`);
+    await ctx.close();
+  });
+
+  await test('host: each page type is laid out as its reader expects (posts, facts, items)', async () => {
+    const { ctx, page } = await open({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(hostUrl);
+    await waitTitle(page, SAMPLE.title);
+    await page.locator('#paste-toggle').click();
+    /** Paste a fixture of tests/e2e/fixtures with its address; wait for the reader view. */
+    const paste = async (file, url, title, { notReaderable = false } = {}) => {
+      await page.locator('#paste-input').fill(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+      await page.locator('#paste-url').fill(url);
+      await page.locator('#paste-clean').click();
+      if (notReaderable) {
+        // Listings are not what the reader-mode button offers: shown on request.
+        await waitAlert(page, /does not look like an article/);
+        await page.locator('#show-anyway').click();
+      }
+      await waitTitle(page, title);
+      await page.waitForFunction(() => [...document.querySelectorAll('#reader img')].every((i) => i.complete));
+      return page.locator('#reader').getAttribute('data-page-type');
+    };
+    const texts = (sel) => page.locator(sel).evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
+
+    // Forum thread: three posts, each with an author line (author bold, date formatted), the
+    // first marked as the original post, the quoted reply shown as a quote.
+    const forumTitle = 'Sourdough starter smells like nail polish remover – what am I doing wrong?';
+    assert.equal(await paste('type-forum.html', 'https://breadbakers.example/t/sourdough-starter-smells-like-acetone/48213', forumTitle), 'forum');
+    assert.equal(await text(page, '#reader .reader__type'), 'Forum thread');
+    assert.equal(await text(page, '#reader .reader__site'), 'Bread Bakers Forum');
+    assert.equal(await text(page, '#reader .reader__count'), '3 posts');
+    assert.match(await text(page, '#reader .reader__time'), /^\d+ min read$/);
+    const posts = await page.locator('#reader .reader__body article.reader-post').evaluateAll((els, lang) =>
+      els.map((post) => {
+        const head = post.querySelector('header.reader-post__head');
+        const author = head?.querySelector('.reader-post__author');
+        const time = head?.querySelector('time.reader-post__date');
+        return {
+          author: author?.textContent.trim(),
+          authorWeight: author && Number(getComputedStyle(author).fontWeight),
+          datetime: time?.getAttribute('datetime'),
+          date: time?.textContent.trim(),
+          expected: time && new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(new Date(time.getAttribute('datetime'))),
+          op: post.querySelectorAll('.reader-post__op').length,
+          num: head?.querySelector('.reader-post__num')?.textContent,
+          border: getComputedStyle(post).borderTopStyle,
+        };
+      }),
+    );
+    assert.deepEqual(posts.map((p) => p.author), ['crumbshot', 'levain_larry', 'Marguerite B.']);
+    assert.deepEqual(posts.map((p) => p.datetime), ['2026-03-02T08:14:00Z', '2026-03-02T09:40:00Z', '2026-03-03T17:05:00Z']);
+    for (const p of posts) {
+      assert.equal(p.date, p.expected, 'date written with formatDate');
+      assert.ok(p.authorWeight >= 600, `author in bold (${p.authorWeight})`);
+    }
+    assert.deepEqual(posts.map((p) => p.op), [1, 0, 0], 'the first post is the original post');
+    assert.deepEqual(posts.map((p) => p.num), ['#1', '#2', '#3']);
+    assert.deepEqual(posts.map((p) => p.border), ['none', 'solid', 'solid'], 'posts separated by a rule');
+    const quote = page.locator('#reader article.reader-post >> nth=1').locator('blockquote');
+    assert.match(await quote.textContent(), /smelled sharply of acetone/);
+    assert.equal(await quote.evaluate((q) => getComputedStyle(q).fontStyle), 'normal', 'a quoted reply, not a pull quote');
+    await page.locator('#reader').screenshot({ path: path.join(artifacts, 'host-type-forum.png') });
+
+    // Product: the two-column specifications table is a list of facts; the three-column table
+    // stays a table; no reading time; the title without the shop's name, not repeated.
+    assert.equal(await paste('type-product.html', 'https://ridgeline.example/products/fernhill-2-person-tent', 'Fernhill 2-Person Trekking Tent'), 'product');
+    assert.equal(await text(page, '#reader .reader__type'), 'Product');
+    assert.equal(await text(page, '#reader .reader__title'), 'Fernhill 2-Person Trekking Tent');
+    assert.equal(await page.locator('#reader .reader__time').count(), 0, 'no reading time for a product');
+    assert.equal(await page.locator('#reader .reader__body h1, #reader .reader__body h2', { hasText: /^Fernhill 2-Person Trekking Tent$/ }).count(), 0, 'title not repeated');
+    assert.equal(await page.locator('#reader dl.reader-facts').count(), 1);
+    assert.deepEqual(await texts('#reader dl.reader-facts > dt'), ['Weight', 'Packed size', 'Floor area', 'Peak height', 'Fly material', 'Hydrostatic head', 'Doors']);
+    assert.deepEqual((await texts('#reader dl.reader-facts > dd')).slice(0, 3), ['1.68 kg', '46 × 15 cm', '2.9 m²']);
+    assert.equal(await page.locator('#reader dl.reader-facts').evaluate((dl) => getComputedStyle(dl).display), 'grid');
+    assert.equal(await page.locator('#reader .reader__body table').count(), 1, 'the data table stays a table');
+    assert.deepEqual(await texts('#reader .reader__body table thead th'), ['Mode', 'Weight', 'Parts']);
+    assert.ok((await text(page, '#reader .reader__body')).includes('€349.00'), 'the price is kept');
+    await page.locator('#reader').screenshot({ path: path.join(artifacts, 'host-type-product.png') });
+
+    // Listing: four items, each a title and a small thumbnail beside its text, in sepia.
+    await page.getByRole('radio', { name: 'Sepia' }).check();
+    assert.equal(await paste('type-listing.html', 'https://trailnotes.example/routes/peak-district', 'Walking routes in the Peak District', { notReaderable: true }), 'listing');
+    assert.equal(await text(page, '#reader .reader__type'), 'Listing');
+    assert.equal(await text(page, '#reader .reader__count'), '4 items');
+    assert.equal(await page.locator('#reader .reader__time').count(), 0, 'no reading time for a listing');
+    assert.deepEqual(await texts('#reader article.reader-item .reader-item__title'), [
+      'Kinder Scout circular from Edale',
+      'Stanage Edge from Hathersage',
+      'Dovedale and Thorpe Cloud',
+      'Mam Tor and the Great Ridge',
+    ]);
+    const items = await page.locator('#reader article.reader-item').evaluateAll((els) =>
+      els.map((item) => {
+        const img = item.querySelector('.reader-item__thumb img, img.reader-item__thumb').getBoundingClientRect();
+        const title = item.querySelector('.reader-item__title').getBoundingClientRect();
+        return { w: img.width, h: img.height, beside: title.left >= img.right, item: item.getBoundingClientRect().width, border: getComputedStyle(item).borderBottomStyle };
+      }),
+    );
+    assert.equal(items.length, 4);
+    for (const it of items) {
+      assert.ok(it.w > 60 && it.w <= 160 && it.h <= 130, `thumbnail ${it.w}x${it.h}`);
+      assert.ok(it.beside, 'the title is beside the thumbnail');
+      assert.equal(it.border, 'solid', 'items separated by a rule');
+    }
+    await page.locator('#reader').screenshot({ path: path.join(artifacts, 'host-type-listing.png') });
+
+    // Back to an article: the type marks and labels go.
+    await page.locator('#sample-button').click();
+    await waitTitle(page, SAMPLE.title);
+    assert.equal(await page.locator('#reader').getAttribute('data-page-type'), 'article');
+    assert.equal(await page.locator('#reader .reader__type, #reader .reader-post, #reader .reader-item, #reader .reader-facts').count(), 0);
     await ctx.close();
   });
 

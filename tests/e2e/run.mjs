@@ -62,6 +62,7 @@ function bigHtml(bytes) {
 
 const routes = {
   '/ext/article': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('ext-article.html')),
+  '/ext/forum': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('type-forum.html')),
   '/ext/not-article': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('ext-not-article.html')),
   '/static/site.js': send(200, { 'Content-Type': 'text/javascript' }, "document.body.dataset.siteJs = 'ran';\n"),
   '/static/site.css': send(200, { 'Content-Type': 'text/css' }, 'body { font-family: sans-serif; margin: 2rem; }\n'),
