@@ -241,6 +241,11 @@ pub const DISCLOSURE_HINTS: &[&str] = &[
 /// Class/id words of menus, whose collapsed panels stay dropped.
 pub const NAVIGATION_HINTS: &[&str] = &["nav", "menu", "navbar", "dropdown", "megamenu"];
 
+/// A hidden element is the page's content, hidden until a script shows it, when it holds
+/// at least this much text and this share of the page's.
+pub const HIDDEN_CONTENT_MIN_CHARS: usize = 1000;
+pub const HIDDEN_CONTENT_MIN_SHARE: f64 = 0.5;
+
 /// Class/id fragments of containers that never hold article text: dropped at ingest.
 /// (Not `cmp-container`: besides consent platforms, it is Adobe AEM's layout container,
 /// which holds whole pages.)

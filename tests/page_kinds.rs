@@ -454,3 +454,21 @@ fn a_landing_page_keeps_every_section() {
         );
     }
 }
+
+/// A page that hides its whole content until a script fades it in is read; a hidden menu or
+/// a hidden teaser beside visible content stays out.
+#[test]
+fn content_hidden_until_a_script_shows_it_is_read() {
+    let body: String = (0..6).map(|_| POST).collect();
+    let html = format!(
+        "<html><body><div style='visibility:hidden' class='page-wrapper'><main>\
+         <h1>Raising the minimum version</h1>{body}</main></div>\
+         <div hidden class='drawer'><p>A drawer of offers nobody opened, with a long text \
+         about a sale on every item of the shop this week only.</p></div>\
+         <div hidden class='megamenu'>{POST}{POST}{POST}{POST}{POST}{POST}{POST}</div>\
+         </body></html>"
+    );
+    let article = clean(&html, &Options::default()).expect("the hidden content");
+    assert!(article.text_content.contains("no longer breaks"));
+    assert!(!article.text_content.contains("drawer of offers"));
+}

@@ -11,9 +11,9 @@ use crate::entities::{decode_attribute, decode_text};
 use crate::explain::{describe, describe_element, Trace};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
-    DISCLOSURE_HINTS, EXPLAIN_PATH_DEPTH, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES,
-    MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, NAVIGATION_HINTS,
-    VIDEO_HOSTS,
+    DISCLOSURE_HINTS, EXPLAIN_PATH_DEPTH, HIDDEN_CONTENT_MIN_CHARS, HIDDEN_CONTENT_MIN_SHARE,
+    INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES, MAX_OPEN_ELEMENTS,
+    MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, NAVIGATION_HINTS, VIDEO_HOSTS,
 };
 use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
@@ -79,6 +79,8 @@ pub struct Builder {
     /// case it holds the page's content (see `Ingest::finish`).
     pub noscript_sources: Vec<(NodeId, String)>,
     noscript_bytes: usize,
+    /// Hidden elements kept in case they hold the page's content, in document order.
+    pub hidden_roots: Vec<NodeId>,
 }
 
 impl Builder {
@@ -96,6 +98,7 @@ impl Builder {
             trace: Trace::new(explain),
             noscript_sources: Vec::new(),
             noscript_bytes: 0,
+            hidden_roots: Vec::new(),
         }
     }
 
@@ -181,6 +184,7 @@ impl Builder {
             String::new()
         };
         let mut dropped_by = None;
+        let mut hidden_root = false;
         let mode = match parent_mode {
             // Nothing inside a dropped subtree is kept, and the subtree ends at its root's
             // end tag: descendants need no place on the stack, nor end-tag handlers.
@@ -195,6 +199,12 @@ impl Builder {
                 Tag::Title if self.meta.title.is_none() => Mode::Title,
                 Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
                 _ => match dropped_by_rule(tag, &start.attrs, &hint) {
+                    // Kept for now: it may be the page's content, hidden until a script
+                    // shows it (`reveal_hidden_content` decides).
+                    Some(Rule::IngestHidden) if may_be_hidden_content(tag, &start.attrs, &hint) => {
+                        hidden_root = true;
+                        Mode::Keep
+                    }
                     Some(rule) => {
                         dropped_by = Some(rule);
                         Mode::Skip
@@ -234,6 +244,9 @@ impl Builder {
             NONE
         };
 
+        if hidden_root && node != NONE {
+            self.hidden_roots.push(node);
+        }
         if !pushable {
             self.trace.end_drop();
             return false;
@@ -739,6 +752,43 @@ pub fn place_streamed_segments(tree: &mut Tree) {
         }
         tree.detach(segment);
         tree.detach(placeholder);
+    }
+}
+
+/// A hidden element that may be the page's content: not a dialog, a menu or navigation.
+fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
+    tag != Tag::Dialog
+        && !matches!(tag, Tag::Nav | Tag::Menu)
+        && !attr_value(attrs, "role").is_some_and(|role| {
+            matches!(
+                role.trim(),
+                "dialog" | "alertdialog" | "navigation" | "menu"
+            )
+        })
+        && !(!hint.is_empty() && hint_has_token(hint, NAVIGATION_HINTS, false))
+}
+
+/// Hidden elements were kept in the tree: one that holds most of the page's text is its
+/// content, hidden until a script shows it (a fade-in wrapper, a paywall teaser's full
+/// text); the others go, as they always did.
+pub fn reveal_hidden_content(tree: &mut Tree, hidden: &[NodeId], trace: &mut Trace) {
+    if hidden.is_empty() {
+        return;
+    }
+    let total = crate::measure::text_len(tree, Tree::ROOT);
+    for &node in hidden {
+        if tree.parent(node) == NONE || !tree.has_ancestor(node, Tree::ROOT) {
+            continue;
+        }
+        let length = crate::measure::text_len(tree, node);
+        let is_content = length >= HIDDEN_CONTENT_MIN_CHARS
+            && length as f64 >= total as f64 * HIDDEN_CONTENT_MIN_SHARE
+            && !hidden
+                .iter()
+                .any(|&other| other != node && tree.has_ancestor(node, other));
+        if !is_content {
+            trace.remove(tree, node, Rule::IngestHidden);
+        }
     }
 }
 

@@ -314,6 +314,8 @@ impl Ingest {
         let mut builder = state.into_inner();
         builder.finish();
         builder::place_streamed_segments(&mut builder.tree);
+        let hidden = std::mem::take(&mut builder.hidden_roots);
+        builder::reveal_hidden_content(&mut builder.tree, &hidden, &mut builder.trace);
         if self.read_noscript {
             read_noscript_content(&mut builder);
         }
