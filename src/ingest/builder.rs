@@ -757,15 +757,14 @@ pub fn place_streamed_segments(tree: &mut Tree) {
 
 /// A hidden element that may be the page's content: not a dialog, a menu or navigation.
 fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
-    tag != Tag::Dialog
-        && !matches!(tag, Tag::Nav | Tag::Menu)
-        && !attr_value(attrs, "role").is_some_and(|role| {
-            matches!(
-                role.trim(),
-                "dialog" | "alertdialog" | "navigation" | "menu"
-            )
-        })
-        && !(!hint.is_empty() && hint_has_token(hint, NAVIGATION_HINTS, false))
+    let chrome_role = attr_value(attrs, "role").is_some_and(|role| {
+        matches!(
+            role.trim(),
+            "dialog" | "alertdialog" | "navigation" | "menu"
+        )
+    });
+    let menu = !hint.is_empty() && hint_has_token(hint, NAVIGATION_HINTS, false);
+    !matches!(tag, Tag::Dialog | Tag::Nav | Tag::Menu) && !chrome_role && !menu
 }
 
 /// Hidden elements were kept in the tree: one that holds most of the page's text is its
