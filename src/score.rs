@@ -243,6 +243,18 @@ pub fn find_article(
     )?;
     // Too little of the page's region: the page is not one block (or the wrong block won).
     let length = text_len(&scored.tree, scored.article);
+    let sections_possible = strategy.sections_may_be_content
+        && scored.byline.is_none()
+        && length < SECTIONS_MAX_ARTICLE_CHARS
+        && strategy.article_probability
+            < if strategy.article_evidence {
+                SECTIONS_MAX_PROBABILITY_WITH_MAIN
+            } else {
+                SECTIONS_MAX_PROBABILITY
+            };
+    if length >= COVERAGE_MAX_ARTICLE_CHARS && !sections_possible {
+        return Some(scored);
+    }
     let (region, region_length) = main_region(page);
     let has_main = region != Tree::ROOT;
     // The share of the region the block must hold to stand, when the page may be sections.
@@ -251,9 +263,7 @@ pub fn find_article(
         && (length as f64) < region_length as f64 * COVERAGE_MIN_SHARE_OF_MAIN
     {
         Some(COVERAGE_MIN_SHARE_OF_MAIN)
-    } else if strategy.sections_may_be_content
-        && scored.byline.is_none()
-        && length < SECTIONS_MAX_ARTICLE_CHARS
+    } else if sections_possible
         && (length as f64) < region_length as f64 * SECTIONS_MIN_SHARE
         && ((has_main && strategy.article_probability < SECTIONS_MAX_PROBABILITY_WITH_MAIN)
             || (!strategy.article_evidence

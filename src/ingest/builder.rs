@@ -81,6 +81,8 @@ pub struct Builder {
     noscript_bytes: usize,
     /// Hidden elements kept in case they hold the page's content, in document order.
     pub hidden_roots: Vec<NodeId>,
+    /// A React streaming placeholder was seen: segments may need placing.
+    pub streamed: bool,
 }
 
 impl Builder {
@@ -99,6 +101,7 @@ impl Builder {
             noscript_sources: Vec::new(),
             noscript_bytes: 0,
             hidden_roots: Vec::new(),
+            streamed: false,
         }
     }
 
@@ -247,6 +250,7 @@ impl Builder {
         if hidden_root && node != NONE {
             self.hidden_roots.push(node);
         }
+        self.streamed |= placeholder && node != NONE;
         if !pushable {
             self.trace.end_drop();
             return false;
@@ -757,6 +761,16 @@ pub fn place_streamed_segments(tree: &mut Tree) {
 
 /// A hidden element that may be the page's content: not a dialog, a menu or navigation.
 fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
+    // Wrappers hidden by attribute or style; `aria-hidden` hides icons and duplicates. A
+    // `<p>` too: kept, it ends where a browser ends it (at the next block), where a dropped
+    // one would run to its end tag, which may never come.
+    let wrapper = matches!(
+        tag,
+        Tag::Div | Tag::Main | Tag::Section | Tag::Article | Tag::P
+    );
+    let aria_hidden_only = attr_value(attrs, "hidden").is_none()
+        && !attr_value(attrs, "style")
+            .is_some_and(|style| style.contains("none") || style.contains("hidden"));
     let chrome_role = attr_value(attrs, "role").is_some_and(|role| {
         matches!(
             role.trim(),
@@ -764,7 +778,7 @@ fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bo
         )
     });
     let menu = !hint.is_empty() && hint_has_token(hint, NAVIGATION_HINTS, false);
-    !matches!(tag, Tag::Dialog | Tag::Nav | Tag::Menu) && !chrome_role && !menu
+    wrapper && !aria_hidden_only && !chrome_role && !menu
 }
 
 /// Hidden elements were kept in the tree: one that holds most of the page's text is its
@@ -774,18 +788,22 @@ pub fn reveal_hidden_content(tree: &mut Tree, hidden: &[NodeId], trace: &mut Tra
     if hidden.is_empty() {
         return;
     }
-    let total = crate::measure::text_len(tree, Tree::ROOT);
+    let mut total = None;
+    let mut revealed: Vec<NodeId> = Vec::new();
     for &node in hidden {
+        // Inside one that went: gone with it.
         if tree.parent(node) == NONE || !tree.has_ancestor(node, Tree::ROOT) {
             continue;
         }
         let length = crate::measure::text_len(tree, node);
         let is_content = length >= HIDDEN_CONTENT_MIN_CHARS
-            && length as f64 >= total as f64 * HIDDEN_CONTENT_MIN_SHARE
-            && !hidden
-                .iter()
-                .any(|&other| other != node && tree.has_ancestor(node, other));
-        if !is_content {
+            && length as f64
+                >= *total.get_or_insert_with(|| crate::measure::text_len(tree, Tree::ROOT)) as f64
+                    * HIDDEN_CONTENT_MIN_SHARE
+            && !revealed.iter().any(|&outer| tree.has_ancestor(node, outer));
+        if is_content {
+            revealed.push(node);
+        } else {
             trace.remove(tree, node, Rule::IngestHidden);
         }
     }

@@ -313,7 +313,9 @@ impl Ingest {
             .map_err(|_| Error::new(ErrorKind::InvalidState, "ingest state still shared"))?;
         let mut builder = state.into_inner();
         builder.finish();
-        builder::place_streamed_segments(&mut builder.tree);
+        if builder.streamed {
+            builder::place_streamed_segments(&mut builder.tree);
+        }
         let hidden = std::mem::take(&mut builder.hidden_roots);
         builder::reveal_hidden_content(&mut builder.tree, &hidden, &mut builder.trace);
         if self.read_noscript {
