@@ -126,7 +126,6 @@ fn thread_furniture(
 ) -> Option<Rule> {
     let element = tree.element(node)?;
     let hint = element.hint.as_str();
-    let length = cache.text_len(node);
     // Some signatures hold rich text of their own: a signature goes before the post-text test.
     if !hint.is_empty()
         && hint_has_token(hint, SIGNATURE_HINTS, true)
@@ -134,27 +133,34 @@ fn thread_furniture(
     {
         return Some(Rule::PrecisionSignature);
     }
-    if POST_TEXT_HINTS.found_in(hint)
-        || std::iter::once(node)
-            .chain(tree.ancestors(node))
-            .take_while(|&id| id != article)
-            .filter_map(|id| tree.element(id))
-            .any(|ancestor| POST_TEXT_HINTS.found_in(&ancestor.hint))
+    // The rule first, the (longer) post-text test only for a block that one finds.
+    let rule = furniture_by_hint(hint, cache.text_len(node), article_length)
+        .or_else(|| furniture_by_text(tree, cache, node))?;
+    let in_post_text = std::iter::once(node)
+        .chain(tree.ancestors(node))
+        .take_while(|&id| id != article)
+        .filter_map(|id| tree.element(id))
+        .any(|element| POST_TEXT_HINTS.found_in(&element.hint));
+    (!in_post_text).then_some(rule)
+}
+
+fn furniture_by_hint(hint: &str, length: usize, article_length: usize) -> Option<Rule> {
+    if hint.is_empty() {
+        None
+    } else if length <= USER_STATS_MAX_CHARS && USER_STATS_HINTS.found_in(hint) {
+        Some(Rule::PrecisionUserStats)
+    } else if (length * 2 < article_length && THREAD_FURNITURE_HINTS.found_in(hint))
+        || (length <= THREAD_ACTIONS_MAX_CHARS && hint_has_token(hint, THREAD_ACTION_HINTS, true))
     {
-        return None;
+        Some(Rule::PrecisionThreadFurniture)
+    } else {
+        None
     }
-    if !hint.is_empty() {
-        if length <= USER_STATS_MAX_CHARS && USER_STATS_HINTS.found_in(hint) {
-            return Some(Rule::PrecisionUserStats);
-        }
-        if length * 2 < article_length && THREAD_FURNITURE_HINTS.found_in(hint) {
-            return Some(Rule::PrecisionThreadFurniture);
-        }
-        if length <= THREAD_ACTIONS_MAX_CHARS && hint_has_token(hint, THREAD_ACTION_HINTS, true) {
-            return Some(Rule::PrecisionThreadFurniture);
-        }
-    }
-    let tag = element.tag;
+}
+
+fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rule> {
+    let tag = tree.tag(node)?;
+    let length = cache.text_len(node);
     if length == 0
         || length > SIGN_IN_PROMPT_MAX_CHARS
         || !is_text_block(tag)
