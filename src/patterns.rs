@@ -245,6 +245,9 @@ pub const NAVIGATION_HINTS: &[&str] = &["nav", "menu", "navbar", "dropdown", "me
 /// at least this much text and this share of the page's.
 pub const HIDDEN_CONTENT_MIN_CHARS: usize = 1000;
 pub const HIDDEN_CONTENT_MIN_SHARE: f64 = 0.5;
+/// ... and sits at most this deep (a page-level wrapper; deeper hidden blocks are panels and
+/// overlays, not worth building to drop).
+pub const HIDDEN_CONTENT_MAX_DEPTH: usize = 8;
 
 /// Class/id fragments of containers that never hold article text: dropped at ingest.
 /// (Not `cmp-container`: besides consent platforms, it is Adobe AEM's layout container,

@@ -11,9 +11,10 @@ use crate::entities::{decode_attribute, decode_text};
 use crate::explain::{describe, describe_element, Trace};
 use crate::metadata::{MetaTag, RawMetadata};
 use crate::patterns::{
-    DISCLOSURE_HINTS, EXPLAIN_PATH_DEPTH, HIDDEN_CONTENT_MIN_CHARS, HIDDEN_CONTENT_MIN_SHARE,
-    INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES, MAX_OPEN_ELEMENTS,
-    MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, NAVIGATION_HINTS, VIDEO_HOSTS,
+    DISCLOSURE_HINTS, EXPLAIN_PATH_DEPTH, HIDDEN_CONTENT_MAX_DEPTH, HIDDEN_CONTENT_MIN_CHARS,
+    HIDDEN_CONTENT_MIN_SHARE, INGEST_DROP_HINTS, MAX_JSON_LD_BYTES, MAX_NOSCRIPT_BYTES,
+    MAX_OPEN_ELEMENTS, MAX_TEXT_NODE_BYTES, MAX_TREE_NODES, MAX_TREE_TEXT_BYTES, NAVIGATION_HINTS,
+    VIDEO_HOSTS,
 };
 use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
@@ -204,7 +205,10 @@ impl Builder {
                 _ => match dropped_by_rule(tag, &start.attrs, &hint) {
                     // Kept for now: it may be the page's content, hidden until a script
                     // shows it (`reveal_hidden_content` decides).
-                    Some(Rule::IngestHidden) if may_be_hidden_content(tag, &start.attrs, &hint) => {
+                    Some(Rule::IngestHidden)
+                        if (tag == Tag::P || self.stack.len() <= HIDDEN_CONTENT_MAX_DEPTH)
+                            && may_be_hidden_content(tag, &start.attrs, &hint) =>
+                    {
                         hidden_root = true;
                         Mode::Keep
                     }
