@@ -76,12 +76,19 @@ fn remove_chrome(
     let mut node = tree.first_child(region);
     while node != NONE {
         let (chrome, comments) = tree.element(node).map_or((false, false), |element| {
-            let chrome = matches!(
+            // A `<header>` in a card or a section heads it (its title), not the page.
+            let section_header = element.tag == Tag::Header
+                && tree
+                    .ancestors(node)
+                    .take_while(|&id| id != region)
+                    .any(|id| matches!(tree.tag(id), Some(Tag::Article | Tag::Li | Tag::Section)));
+            let chrome = (matches!(
                 element.tag,
                 Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu
-            ) || element
-                .attr(Attr::Role)
-                .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
+            ) && !section_header)
+                || element
+                    .attr(Attr::Role)
+                    .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
                 || (!element.hint.is_empty()
                     && (hint_has_token(&element.hint, REGION_CHROME_HINTS, true)
                         || (strategy.drop_result_controls

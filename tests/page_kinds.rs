@@ -472,3 +472,32 @@ fn content_hidden_until_a_script_shows_it_is_read() {
     assert!(article.text_content.contains("no longer breaks"));
     assert!(!article.text_content.contains("drawer of offers"));
 }
+
+/// On a list page, a card's `<header>` is its title, and a card's "caption" holding a heading
+/// is its text: both are read, while the page's own header stays out.
+#[test]
+fn a_cards_header_and_caption_are_its_content() {
+    let cards: String = ["Quayside opens", "Night ferries", "Tide gauge"]
+        .iter()
+        .map(|title| {
+            format!(
+                "<article class='card'><header><h3><a href='/n/{}'>{title}</a></h3></header>\
+                 <div class='card-caption'><h4>Harbour desk</h4><p>What changes for \
+                 passengers, shops and the boats that use the quay.</p></div></article>",
+                title.len()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><header class='site-header'><p>Harbour Gazette: all the news of \
+         the port, every day of the week.</p></header><h1>Latest news</h1>{cards}</main>\
+         </body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Listing);
+    assert!(
+        text.contains("Night ferries") && text.contains("Tide gauge"),
+        "{text}"
+    );
+    assert!(text.contains("Harbour desk"), "{text}");
+    assert!(!text.contains("every day of the week"), "{text}");
+}

@@ -116,10 +116,14 @@ fn is_caption(tree: &Tree, node: NodeId) -> bool {
             has_descendant(tree, node, &[Tag::Img, Tag::Picture])
                 && !has_descendant(tree, node, &[Tag::Pre, Tag::Blockquote, Tag::Table, Tag::P])
         }
+        // A "caption" holding a heading is a card's text (`product-caption`), not a caption.
         _ => {
             !element.hint.is_empty()
                 && hint_has_token(&element.hint, CAPTION_HINTS, false)
                 && text_len(tree, node) < CAPTION_MAX_CHARS
+                && !tree
+                    .descendants(node)
+                    .any(|id| tree.tag(id).is_some_and(Tag::is_heading))
         }
     }
 }
