@@ -930,6 +930,9 @@ pub const SECTIONS_MAX_PROBABILITY: f32 = 0.8;
 pub const REGION_MAX_ARTICLE_PROBABILITY: f32 = 0.1;
 /// Chrome that holds this share of the region's text or more is the content after all.
 pub const REGION_CHROME_MAX_SHARE: f64 = 0.5;
+/// ... but a `<nav>` this long and this link-dense is chrome at any share.
+pub const NAV_LINK_LIST_MIN_CHARS: usize = 200;
+pub const NAV_LINK_LIST_MIN_DENSITY: f64 = 0.7;
 /// Landmark roles of page chrome.
 pub const REGION_CHROME_ROLES: &[&str] = &[
     "navigation",

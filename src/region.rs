@@ -7,8 +7,9 @@
 use crate::explain::{path, Step, Trace};
 use crate::measure::{text_len, TextCache};
 use crate::patterns::{
-    REGION_CHROME_HINTS, REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS,
-    REGION_MIN_CHARS, REGION_SHOP_WIDGET_HINTS, RESULT_CONTROL_HINTS,
+    NAV_LINK_LIST_MIN_CHARS, NAV_LINK_LIST_MIN_DENSITY, REGION_CHROME_HINTS,
+    REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS, REGION_MIN_CHARS,
+    REGION_SHOP_WIDGET_HINTS, RESULT_CONTROL_HINTS,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -100,10 +101,18 @@ fn remove_chrome(
                         && hint_has_token(&element.hint, REGION_SHOP_WIDGET_HINTS, false)));
             (chrome, comments)
         });
-        // Chrome holding most of the region is its content after all; comments and shop
-        // widgets never are.
+        // Chrome holding most of the region is its content after all (a page wrapped in a
+        // `<header>`), unless it is a link list (a documentation site's sidebar beside a
+        // short page); comments and shop widgets never are.
+        let length = cache.text_len(node);
+        let link_list = || {
+            tree.is_tag(node, Tag::Nav)
+                && length >= NAV_LINK_LIST_MIN_CHARS
+                && total - length >= REGION_MIN_CHARS
+                && cache.link_density(node) > NAV_LINK_LIST_MIN_DENSITY
+        };
         if comments
-            || (chrome && (cache.text_len(node) as f64) < total as f64 * REGION_CHROME_MAX_SHARE)
+            || (chrome && ((length as f64) < total as f64 * REGION_CHROME_MAX_SHARE || link_list()))
         {
             let next = tree.next_skipping_children(node, region);
             trace.removing(tree, node, Rule::ScoreRegionChrome);

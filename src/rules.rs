@@ -95,7 +95,7 @@ rules! {
     ScoreRegion = "score.region", Score,
         "service, product, collection, listing and documentation pages: the article is the main region (`<main>`, `role=main`, else the body), every section and card";
     ScoreRegionChrome = "score.region-chrome", Score,
-        "navigation, header (not a card's or a section's own), footer, aside, landmark roles and menu, cookie, share or breadcrumb widgets inside a main region (unless they hold half its text); comment sections (but in a thread); a product's reviews, ratings and carousels of other products; a list's filters, facets and sort controls";
+        "navigation, header (not a card's or a section's own), footer, aside, landmark roles and menu, cookie, share or breadcrumb widgets inside a main region (unless they hold half its text; a long, link-dense nav at any share); comment sections (but in a thread); a product's reviews, ratings and carousels of other products; a list's filters, facets and sort controls";
     ScoreNotCandidate = "score.not-candidate", Score,
         "outside the winning candidate and the siblings merged with it";
     ScoreParagraphs = "score.paragraphs", Score,

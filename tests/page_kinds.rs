@@ -501,3 +501,20 @@ fn a_cards_header_and_caption_are_its_content() {
     assert!(text.contains("Harbour desk"), "{text}");
     assert!(!text.contains("every day of the week"), "{text}");
 }
+
+/// A documentation site's sidebar inside `<main>` is chrome even when it holds more text than
+/// a short page beside it.
+#[test]
+fn a_long_sidebar_of_links_is_chrome_beside_a_short_page() {
+    let links: String = (1..=40)
+        .map(|i| format!("<li><a href='/docs/page-{i}'>Configuration topic number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><main><nav class='sidebar'><ul>{links}</ul></nav><div class='content'>\
+         <h1>Set the minimum version</h1>{POST}<pre><code>rust-version = \"1.85\"</code></pre>\
+         </div></main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Service);
+    assert!(text.contains("no longer breaks"), "{text}");
+    assert!(!text.contains("topic number 17"), "{text}");
+}
