@@ -265,6 +265,10 @@ pub static INGEST_DROP_HINTS: Needles = Needles::new(&[
     "sp_message",
     "newsletter-signup",
     "newsletter-form",
+    // MediaWiki's notes pointing elsewhere ("For other uses, see ...").
+    "hatnote",
+    "dablink",
+    "rellink",
 ]);
 
 // ------------------------------------------- conditional cleaning (Readability.js)

@@ -518,3 +518,19 @@ fn a_long_sidebar_of_links_is_chrome_beside_a_short_page() {
     assert!(text.contains("no longer breaks"), "{text}");
     assert!(!text.contains("topic number 17"), "{text}");
 }
+
+/// A wiki's note pointing elsewhere ("For other uses, see ...") is neither text nor excerpt.
+#[test]
+fn a_wiki_hatnote_is_not_the_excerpt() {
+    let html = format!(
+        "<html><body><main><h1>Harbour</h1><div role='note' class='hatnote \
+         navigation-not-searchable'>For other uses, see <a href='/wiki/Harbour_(disambiguation)'>\
+         Harbour (disambiguation)</a>.</div><p>A harbour is a sheltered body of water where \
+         ships, boats and barges can be moored, loaded and unloaded.</p>{POST}{POST}</main>\
+         </body></html>"
+    );
+    let article = clean(&html, &Options::default()).expect("the wiki page");
+    let excerpt = article.excerpt.unwrap_or_default();
+    assert!(excerpt.starts_with("A harbour is"), "{excerpt}");
+    assert!(!article.text_content.contains("other uses"));
+}
