@@ -67,7 +67,7 @@ rules! {
     IngestHidden = "ingest.hidden", Ingest,
         "`hidden`, `display:none`, `visibility:hidden`, `aria-hidden=true` or an open modal dialog: invisible to a reader";
     IngestFurniture = "ingest.furniture", Ingest,
-        "class/id of a consent or cookie banner or a newsletter sign-up form: never article text";
+        "class/id of a consent or cookie banner, a newsletter sign-up form or a wiki's note pointing elsewhere: never article text";
     IngestFormControl = "ingest.form-control", Ingest,
         "inputs, buttons, selects, text areas, meters: controls, not text";
     IngestEmbed = "ingest.embed", Ingest,
