@@ -926,10 +926,11 @@ pub const COVERAGE_MAX_ARTICLE_CHARS: usize = 2000;
 /// when the page is probably not an article: the region is taken.
 pub const SECTIONS_MAX_ARTICLE_CHARS: usize = 5000;
 pub const SECTIONS_MIN_SHARE: f64 = 0.5;
-/// ... with a `<main>` region, below this article probability;
-pub const SECTIONS_MAX_PROBABILITY_WITH_MAIN: f32 = 0.6;
-/// ... without, below this one and with nothing saying the page is an article.
+/// ... below this article probability when nothing (author, date, `og:type`) says the page
+/// is an article;
 pub const SECTIONS_MAX_PROBABILITY: f32 = 0.8;
+/// ... below this one when something does, and only with a `<main>` region.
+pub const SECTIONS_MAX_PROBABILITY_WITH_MAIN: f32 = 0.6;
 /// Region mode needs the page-type model to give "article" less than this probability.
 pub const REGION_MAX_ARTICLE_PROBABILITY: f32 = 0.1;
 /// Chrome that holds this share of the region's text or more is the content after all.

@@ -243,15 +243,11 @@ pub fn find_article(
     )?;
     // Too little of the page's region: the page is not one block (or the wrong block won).
     let length = text_len(&scored.tree, scored.article);
+    // Measured first without the region, which takes a walk of the page to find.
     let sections_possible = strategy.sections_may_be_content
         && scored.byline.is_none()
         && length < SECTIONS_MAX_ARTICLE_CHARS
-        && strategy.article_probability
-            < if strategy.article_evidence {
-                SECTIONS_MAX_PROBABILITY_WITH_MAIN
-            } else {
-                SECTIONS_MAX_PROBABILITY
-            };
+        && strategy.article_probability < sections_max_probability(strategy, true);
     if length >= COVERAGE_MAX_ARTICLE_CHARS && !sections_possible {
         return Some(scored);
     }
@@ -265,9 +261,7 @@ pub fn find_article(
         Some(COVERAGE_MIN_SHARE_OF_MAIN)
     } else if sections_possible
         && (length as f64) < region_length as f64 * SECTIONS_MIN_SHARE
-        && ((has_main && strategy.article_probability < SECTIONS_MAX_PROBABILITY_WITH_MAIN)
-            || (!strategy.article_evidence
-                && strategy.article_probability < SECTIONS_MAX_PROBABILITY))
+        && strategy.article_probability < sections_max_probability(strategy, has_main)
     {
         Some(SECTIONS_MIN_SHARE)
     } else {
@@ -292,6 +286,17 @@ pub fn find_article(
         }
     }
     Some(scored)
+}
+
+/// The article probability under which a short best block gives way to a region of
+/// sections: higher with nothing saying the page is an article, and only with a `<main>` when
+/// something does.
+fn sections_max_probability(strategy: &Strategy, has_main: bool) -> f32 {
+    match (strategy.article_evidence, has_main) {
+        (false, _) => SECTIONS_MAX_PROBABILITY,
+        (true, true) => SECTIONS_MAX_PROBABILITY_WITH_MAIN,
+        (true, false) => 0.0,
+    }
 }
 
 /// The page's main region as the article ([`extract_region`]), cleaned as an attempt is.

@@ -699,7 +699,7 @@ fn dropped_by_rule(tag: Tag, attrs: &[(String, String)], hint: &str) -> Option<R
     }
     // A `<dialog>` shows only when opened by script.
     let streamed = || attr_value(attrs, "id").is_some_and(is_streamed_segment);
-    if tag == Tag::Dialog || (is_hidden(attrs, hint) && !streamed()) {
+    if tag == Tag::Dialog || (hidden_by(attrs, hint).is_some() && !streamed()) {
         return Some(Rule::IngestHidden);
     }
     INGEST_DROP_HINTS
@@ -716,9 +716,12 @@ fn is_streamed_segment(id: &str) -> bool {
 }
 
 fn is_stream_placeholder(id: &str) -> bool {
-    stream_number(id, "B:")
-        .or_else(|| stream_number(id, "P:"))
-        .is_some()
+    placeholder_number(id).is_some()
+}
+
+/// The `n` of a placeholder's `B:n` (a suspended boundary) or `P:n` (a segment's slot).
+fn placeholder_number(id: &str) -> Option<&str> {
+    stream_number(id, "B:").or_else(|| stream_number(id, "P:"))
 }
 
 /// The `n` of `S:n` / `B:n` / `P:n` (React writes it in hexadecimal).
@@ -740,7 +743,7 @@ pub fn place_streamed_segments(tree: &mut Tree) {
             continue;
         };
         if element.tag == Tag::Template {
-            if let Some(n) = stream_number(value, "B:").or_else(|| stream_number(value, "P:")) {
+            if let Some(n) = placeholder_number(value) {
                 placeholders.push((n.to_owned(), id));
             }
         } else if let Some(n) = stream_number(value, "S:") {
@@ -763,18 +766,15 @@ pub fn place_streamed_segments(tree: &mut Tree) {
     }
 }
 
-/// A hidden element that may be the page's content: not a dialog, a menu or navigation.
+/// A hidden element that may be the page's content: a wrapper (or a paragraph) hidden by
+/// attribute or style, not a dialog, a menu or navigation. A `<p>` is kept to be looked at
+/// because it then ends where a browser ends it (at the next block), where a dropped one
+/// would run to its end tag, which may never come.
 fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bool {
-    // Wrappers hidden by attribute or style; `aria-hidden` hides icons and duplicates. A
-    // `<p>` too: kept, it ends where a browser ends it (at the next block), where a dropped
-    // one would run to its end tag, which may never come.
     let wrapper = matches!(
         tag,
         Tag::Div | Tag::Main | Tag::Section | Tag::Article | Tag::P
     );
-    let aria_hidden_only = attr_value(attrs, "hidden").is_none()
-        && !attr_value(attrs, "style")
-            .is_some_and(|style| style.contains("none") || style.contains("hidden"));
     let chrome_role = attr_value(attrs, "role").is_some_and(|role| {
         matches!(
             role.trim(),
@@ -782,7 +782,7 @@ fn may_be_hidden_content(tag: Tag, attrs: &[(String, String)], hint: &str) -> bo
         )
     });
     let menu = !hint.is_empty() && hint_has_token(hint, NAVIGATION_HINTS, false);
-    wrapper && !aria_hidden_only && !chrome_role && !menu
+    wrapper && !chrome_role && !menu && hidden_by(attrs, hint) == Some(Hidden::ByStyle)
 }
 
 /// Hidden elements were kept in the tree: one that holds most of the page's text is its
@@ -813,8 +813,19 @@ pub fn reveal_hidden_content(tree: &mut Tree, hidden: &[NodeId], trace: &mut Tra
     }
 }
 
-/// Hidden by attribute or inline style, or a modal dialog.
-fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
+/// Why an element is hidden.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    /// The `hidden` attribute, `display:none` or `visibility:hidden`: a script may show it.
+    ByStyle,
+    /// Only `aria-hidden`: icons and copies meant for eyes, not screen readers.
+    ForScreenReaders,
+    /// An open modal dialog.
+    Modal,
+}
+
+/// Whether, and how, an element is hidden (a closed tab or accordion panel is not).
+fn hidden_by(attrs: &[(String, String)], hint: &str) -> Option<Hidden> {
     let mut hidden = false;
     let mut aria_hidden = false;
     let mut modal = false;
@@ -836,8 +847,16 @@ fn is_hidden(attrs: &[(String, String)], hint: &str) -> bool {
             _ => {}
         }
     }
-    let hidden = hidden || (aria_hidden && !hint.contains("fallback-image"));
-    (hidden && !is_disclosure_panel(attrs, hint)) || (modal && dialog)
+    let aria_hidden = aria_hidden && !hint.contains("fallback-image");
+    if (hidden || aria_hidden) && !is_disclosure_panel(attrs, hint) {
+        Some(if hidden {
+            Hidden::ByStyle
+        } else {
+            Hidden::ForScreenReaders
+        })
+    } else {
+        (modal && dialog).then_some(Hidden::Modal)
+    }
 }
 
 /// A closed tab or accordion panel holds content its reader opens (a product's description,
