@@ -41,7 +41,14 @@
 //!    other boilerplate the Readability rules keep.
 //! 9. **Declared body** (`cleanup::declared_body`): blocks outside the page's JSON-LD
 //!    `articleBody`, when that is the full text.
-//! 10. **Render** (`render`): sanitised HTML, plain text, Markdown.
+//! 10. **Structure** (`structure`): a thread's posts and a list's items become
+//!     `<article>`s, a post's author line its `<header>`.
+//! 11. **Markup** (`markup`): what the author wrote, kept as written: footnotes linked with
+//!     ids of our own and gathered at the end, code blocks with their language and without
+//!     line numbers or copy buttons, callouts with their kind.
+//! 12. **Render** (`render`): sanitised HTML, plain text (math as readable text), Markdown
+//!     (a document: title, byline line, footnotes, fenced code with its language, math as
+//!     `$...$`, callouts as `> [!NOTE]`).
 //!
 //! Every removal and score adjustment is a named [`rules::Rule`]; with
 //! [`Options::explain`] the result says which rule removed what ([`explain::Explain`]).
@@ -57,6 +64,7 @@ mod error;
 pub mod explain;
 mod ingest;
 mod json;
+mod markup;
 mod measure;
 mod metadata;
 mod options;

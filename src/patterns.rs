@@ -1134,3 +1134,136 @@ pub const ITEM_SEARCH_STOPS: &[Tag] = &[
     Tag::Ms,
     Tag::Mtext,
 ];
+
+// ---------------------------------------------------------------- markup (phase 11)
+
+/// Class prefixes that name a code block's language: `language-python`, `lang-js`, GitHub's
+/// `highlight-source-rust`, Sphinx's `highlight-python`.
+pub const CODE_LANGUAGE_PREFIXES: &[&str] =
+    &["language-", "lang-", "highlight-source-", "highlight-"];
+/// Language names that mean "no language" (or a highlighter's own name).
+pub const NOT_CODE_LANGUAGES: &[&str] = &[
+    "none",
+    "text",
+    "plaintext",
+    "plain",
+    "txt",
+    "nohighlight",
+    "no-highlight",
+    "default",
+    "undefined",
+    "null",
+    "auto",
+    "source",
+    "code",
+    "sourcecode",
+];
+pub const CODE_LANGUAGE_MAX_CHARS: usize = 32;
+/// Class words of a highlighter's line numbers (Pygments, Chroma, Rouge, highlight.js,
+/// react-syntax-highlighter); matched as whole words inside a code block, and only on
+/// elements holding nothing but digits.
+pub const CODE_LINE_NUMBER_HINTS: &[&str] = &[
+    "linenos",
+    "lineno",
+    "linenumber",
+    "line-number",
+    "line-numbers",
+    "lnt",
+    "ln",
+    "gutter",
+    "hljs-ln-numbers",
+    "hljs-ln-n",
+    "rouge-gutter",
+];
+/// How far up from a code block its wrappers (a highlighter's `div.highlight`, a toolbar's
+/// container) are looked for...
+pub const CODE_WRAPPER_LEVELS: usize = 3;
+/// ...each holding at least this share of its text in the code.
+pub const CODE_WRAPPER_MIN_SHARE: f64 = 0.8;
+/// Texts of a code block's copy button.
+pub const CODE_TOOLBAR_TEXTS: &[&str] = &[
+    "copy",
+    "copy code",
+    "copied",
+    "copied!",
+    "copy to clipboard",
+    "copy code to clipboard",
+];
+/// Class words of a code block's toolbar items.
+pub const CODE_TOOLBAR_HINTS: &[&str] = &["copy", "clipboard", "toolbar-item"];
+/// A toolbar item is short.
+pub const CODE_TOOLBAR_MAX_CHARS: usize = 24;
+
+/// Class/id word prefixes of a footnote reference or its `<sup>` (Pandoc, markdown-it,
+/// kramdown, Wikipedia's `cite_ref`, Google Docs' `ftnt_ref`, Substack's `footnote-anchor`).
+pub const FOOTNOTE_REF_HINTS: &[&str] = &[
+    "footnote-ref",
+    "footnote-anchor",
+    "footnote-link",
+    "fnref",
+    "fn-ref",
+    "noteref",
+    "cite_ref",
+    "ftnt_ref",
+];
+/// Class/id word prefixes of a note's own number or its link back (Pandoc's
+/// `footnote-back`, kramdown's `reversefootnote`, Wikipedia's `mw-cite-backlink`,
+/// Substack's `footnote-number`).
+pub const FOOTNOTE_BACKLINK_HINTS: &[&str] = &[
+    "footnote-back",
+    "footnote-return",
+    "footnote-number",
+    "reversefootnote",
+    "backref",
+    "mw-cite-backlink",
+];
+/// Class words of a note written where it is referenced (Tufte CSS's `sidenote`).
+pub const SIDENOTE_HINTS: &[&str] = &["sidenote", "marginnote", "margin-note", "side-note"];
+/// A footnote reference's label ("1", "[12]", "*", "iv") is at most this long.
+pub const FOOTNOTE_LABEL_MAX_CHARS: usize = 6;
+/// A note longer than this is a section of the article, not a note.
+pub const FOOTNOTE_NOTE_MAX_CHARS: usize = 3000;
+/// Headings of a notes list, dropped with it when its notes move to our list.
+pub const NOTES_HEADINGS: &[&str] = &[
+    "notes",
+    "footnotes",
+    "endnotes",
+    "references",
+    "notes and references",
+    "references and notes",
+];
+
+/// Class words of a callout (GitHub's `markdown-alert`, MkDocs' and Sphinx's `admonition`,
+/// Docusaurus' `theme-admonition`, Obsidian's `callout`).
+pub const CALLOUT_HINTS: &[&str] = &[
+    "markdown-alert",
+    "admonition",
+    "theme-admonition",
+    "callout",
+];
+/// A callout's kinds, as GitHub, Obsidian, MkDocs and Docusaurus name them.
+pub const CALLOUT_KINDS: &[&str] = &[
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+    "info",
+    "hint",
+    "abstract",
+    "summary",
+    "success",
+    "question",
+    "failure",
+    "bug",
+    "example",
+    "quote",
+    "error",
+    "attention",
+    "seealso",
+    "todo",
+];
+/// Class words (contained) of a callout's title element.
+pub const CALLOUT_TITLE_HINTS: &[&str] = &["title", "heading"];
+pub const CALLOUT_TITLE_MAX_CHARS: usize = 80;

@@ -10,8 +10,8 @@ use crate::score::{Scored, Strategy};
 use crate::tree::{NodeId, Tag, Tree};
 use crate::url::Resolver;
 use crate::{
-    conform, metadata, page_type, patterns, prepare, render, score, structure, text, url, Article,
-    Options,
+    conform, markup, metadata, page_type, patterns, prepare, render, score, structure, text, url,
+    Article, Options,
 };
 
 /// Everything after ingest (phase 1): the page's tree and metadata in, the article out.
@@ -86,7 +86,10 @@ pub fn extract(
     // 10. Structure: a thread's posts and a list's items as `<article>`s.
     structure::mark_units(&mut work, article, page_type);
 
-    // 11. Render: text (which also decides readerability), HTML, Markdown.
+    // 11. Markup: footnotes linked, code with its language, callouts with their kind.
+    markup::keep_markup(&mut work, article, &mut trace);
+
+    // 12. Render: text (which also decides readerability), HTML, Markdown.
     let text_content = render::text::render(&work, article, options.text_captions);
     if text_content.trim().is_empty() {
         return Err(not_readerable());
@@ -99,6 +102,7 @@ pub fn extract(
         .clone()
         .or_else(|| first_paragraph(&work, article));
     let word_count = text::count_words(&text_content);
+    let byline = metadata.byline.clone().or(byline);
     let lead_image = metadata
         .lead_image
         .as_deref()
@@ -106,7 +110,7 @@ pub fn extract(
         .filter(|image| url::is_safe_url(image, true) && !image.is_empty());
     Ok(Article {
         title: Some(metadata.title.clone()).filter(|t| !t.is_empty()),
-        byline: metadata.byline.clone().or(byline),
+        byline: byline.clone(),
         site_name: metadata.site_name.clone(),
         published_time: metadata.published_time.clone(),
         lang: metadata.lang.clone().or(meta.content_language.clone()),
@@ -123,9 +127,14 @@ pub fn extract(
         reading_time_minutes: word_count
             .div_ceil(patterns::READING_WORDS_PER_MINUTE)
             .max(1),
-        markdown: options
-            .output_markdown
-            .then(|| render::markdown::render(&work, article)),
+        markdown: options.output_markdown.then(|| {
+            let header = render::markdown::Header {
+                title: Some(metadata.title.as_str()),
+                byline: byline.as_deref(),
+                published_time: metadata.published_time.as_deref(),
+            };
+            render::markdown::render(&work, article, &header)
+        }),
         text_content: if options.output_text {
             text_content
         } else {

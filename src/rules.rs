@@ -17,6 +17,7 @@ pub enum Phase {
     PostProcess,
     Precision,
     DeclaredBody,
+    Markup,
 }
 
 impl Phase {
@@ -29,6 +30,7 @@ impl Phase {
             Phase::PostProcess => "post-process",
             Phase::Precision => "precision",
             Phase::DeclaredBody => "declared-body",
+            Phase::Markup => "markup",
         }
     }
 }
@@ -176,6 +178,13 @@ rules! {
     // The page's own statement of its body.
     DeclaredBodyOutside = "declared-body.outside", DeclaredBody,
         "a block the page's JSON-LD articleBody does not contain, when that body is the full text";
+    // What the author wrote, kept as written.
+    MarkupCodeLineNumbers = "markup.code-line-numbers", Markup,
+        "a code block's line numbers: a highlighter's gutter cell or numbered spans (CODE_LINE_NUMBER_HINTS), not the code";
+    MarkupCodeToolbar = "markup.code-toolbar", Markup,
+        "beside a code block: its copy button's text or its language label (CODE_TOOLBAR_TEXTS, CODE_TOOLBAR_HINTS); the language goes on the code";
+    MarkupFootnoteLabel = "markup.footnote-label", Markup,
+        "a note's own number and links back to its references (FOOTNOTE_BACKLINK_HINTS), replaced by ours";
 }
 
 #[cfg(test)]

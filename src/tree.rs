@@ -289,6 +289,17 @@ pub enum Attr {
     Display,
     Mathvariant,
     Encoding,
+    /// `data-lang` / `data-language`: a code block's language as some highlighters give it.
+    DataLanguage,
+    // Set by the markup phase (phase 11) only; ingest never produces them.
+    /// An id we generate (`fn-1`, `fnref-1`): the only ids ever written.
+    OwnId,
+    /// A code block's language, already reduced to safe characters.
+    CodeLanguage,
+    /// A callout's kind (`note`, `warning`...), already one of a known list.
+    Callout,
+    /// What a generated element is for: one of the `markup::role` constants.
+    Markup,
 }
 
 #[derive(Clone, Debug)]

@@ -202,6 +202,8 @@ impl Builder {
                 Tag::Head => Mode::Head,
                 Tag::Title if self.meta.title.is_none() => Mode::Title,
                 Tag::Script if is_json_ld(&start.attrs) => Mode::JsonLd,
+                // MathJax's source: kept as a formula whose TeX is its annotation.
+                Tag::Script if tex_script(&start.attrs).is_some() => Mode::Keep,
                 _ => match dropped_by_rule(tag, &start.attrs, &hint) {
                     // Kept for now: it may be the page's content, hidden until a script
                     // shows it (`reveal_hidden_content` decides).
@@ -242,8 +244,11 @@ impl Builder {
         }
 
         let node = if (mode == Mode::Keep || placeholder) && !self.tree_full() {
-            let element = build_element(tag, start.attrs, hint);
             let (parent, _) = self.current();
+            if let (Tag::Script, Some(display)) = (tag, tex_script(&start.attrs)) {
+                return self.open_tex_formula(parent, display);
+            }
+            let element = build_element(tag, start.attrs, hint);
             let id = self.tree.new_element(element);
             self.tree.append_child(parent, id);
             id
@@ -268,6 +273,29 @@ impl Builder {
             self.pre_depth += 1;
         }
         self.stack.push(Open { tag, node, mode });
+        true
+    }
+
+    /// `<math><semantics><annotation encoding="application/x-tex">`, open for the script's
+    /// text: the TeX source. Always reports its end tag.
+    fn open_tex_formula(&mut self, parent: NodeId, display: bool) -> bool {
+        let mut math = Element::new(Tag::Math);
+        if display {
+            math.set_attr(Attr::Display, "block".to_owned());
+        }
+        let math = self.tree.new_element(math);
+        self.tree.append_child(parent, math);
+        let semantics = self.tree.new_element(Element::new(Tag::Semantics));
+        self.tree.append_child(math, semantics);
+        let mut annotation = Element::new(Tag::Annotation);
+        annotation.set_attr(Attr::Encoding, "application/x-tex".to_owned());
+        let annotation = self.tree.new_element(annotation);
+        self.tree.append_child(semantics, annotation);
+        self.stack.push(Open {
+            tag: Tag::Script,
+            node: annotation,
+            mode: Mode::Keep,
+        });
         true
     }
 
@@ -682,6 +710,14 @@ fn is_json_ld(attrs: &[(String, String)]) -> bool {
     attr_value(attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
 }
 
+/// `<script type="math/tex">` (MathJax's TeX source): whether it is display math
+/// (`; mode=display`). `None` for other scripts.
+fn tex_script(attrs: &[(String, String)]) -> Option<bool> {
+    let kind = attr_value(attrs, "type")?.to_ascii_lowercase();
+    let (mime, parameters) = kind.split_once(';').unwrap_or((&kind, ""));
+    (mime.trim() == "math/tex").then(|| parameters.replace(' ', "").contains("mode=display"))
+}
+
 /// The rule that drops an element and its content at ingest, if one does.
 fn dropped_by_rule(tag: Tag, attrs: &[(String, String)], hint: &str) -> Option<Rule> {
     if tag.is_non_content() {
@@ -898,6 +934,7 @@ fn attr_kind(name: &str) -> Option<Attr> {
         "display" => Attr::Display,
         "mathvariant" => Attr::Mathvariant,
         "encoding" => Attr::Encoding,
+        "data-lang" | "data-language" => Attr::DataLanguage,
         _ => return None,
     })
 }

@@ -3,6 +3,7 @@
 //! is copied through verbatim, so the result is safe to assign to `innerHTML`.
 
 use super::{walk, Event};
+use crate::markup::role;
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
 use crate::url::{clean_url, is_safe_url};
 
@@ -180,6 +181,11 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
             (Attr::Display, Tag::Math) => ("display", true),
             (Attr::Mathvariant, _) if tag.is_math() => ("mathvariant", true),
             (Attr::Encoding, Tag::Annotation) => ("encoding", true),
+            (Attr::OwnId, _) => ("id", true),
+            (Attr::Markup, Tag::A | Tag::Section) => ("role", true),
+            (Attr::Callout, Tag::Blockquote) => ("data-callout", true),
+            (Attr::CodeLanguage, Tag::Code) => ("class", true),
+            (Attr::Class, _) if element.attr(Attr::CodeLanguage).is_some() => ("", false),
             (Attr::Lang, _) => ("lang", true),
             (Attr::Dir, _) => ("dir", true),
             (Attr::Class, _) => ("class", keep_classes),
@@ -205,6 +211,20 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
                     Ok(number) => number.to_string(),
                     Err(_) => continue,
                 }
+            }
+            Attr::Markup => match value.as_str() {
+                role::NOTE_REF => "doc-noteref".to_owned(),
+                role::BACKLINK => "doc-backlink".to_owned(),
+                role::ENDNOTES => "doc-endnotes".to_owned(),
+                _ => continue,
+            },
+            Attr::CodeLanguage => {
+                let mut class = format!("language-{value}");
+                if let Some(own) = element.attr(Attr::Class).filter(|_| keep_classes) {
+                    class.push(' ');
+                    class.push_str(own);
+                }
+                class
             }
             Attr::Dir => match value.trim().to_ascii_lowercase().as_str() {
                 dir @ ("ltr" | "rtl" | "auto") => dir.to_owned(),

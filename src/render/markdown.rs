@@ -14,7 +14,9 @@
 //! * link and image destinations percent-encode what could end them, open markup or be
 //!   decoded into something else ([`destination`]).
 
+use super::text::note_number;
 use super::{walk, Event};
+use crate::markup::role;
 use crate::tree::{Attr, Element, NodeData, NodeId, Tag, Tree, NONE};
 use crate::url::{clean_url, is_safe_url};
 
@@ -26,56 +28,103 @@ struct Writer {
     /// gives ` *x*` (a delimiter followed by a space opens nothing), and an element that
     /// writes nothing drops its opener instead of leaving `**`.
     pending_open: String,
-    quote_depth: usize,
+    /// What starts each line inside the open containers, outermost first: `> ` for a block
+    /// quote, spaces as wide as its marker for a list item, four spaces for a footnote.
+    prefixes: Vec<String>,
+    /// Right after a list item's marker or a quote's `> `: the first block goes on that line.
+    at_container_start: bool,
     /// The last thing written ends a block (a closing fence, a thematic break, a table
     /// row): the closer of an element opened before it could pair with nothing and would
     /// spoil it (a fence followed by text closes nothing), so it is dropped.
     after_block_end: bool,
+    /// Inside a table cell or a figure's caption: blocks are inline there, a line break
+    /// would end the row or split the figure.
+    flat_depth: usize,
 }
 
 impl Writer {
-    fn new_line(&mut self) {
-        self.out.push('\n');
-        for _ in 0..self.quote_depth {
-            self.out.push_str("> ");
+    fn new() -> Self {
+        Writer {
+            out: String::new(),
+            pending_breaks: 0,
+            pending_space: false,
+            pending_open: String::new(),
+            prefixes: Vec::new(),
+            at_container_start: false,
+            after_block_end: false,
+            flat_depth: 0,
         }
     }
 
-    /// Whether the output ends with a line break and the block-quote markers after it.
+    fn new_line(&mut self) {
+        // A line holding only container markers keeps the markers (a bare `>` keeps the
+        // quote going) but not their trailing spaces.
+        let line_start = self.out.rfind('\n').map_or(0, |i| i + 1);
+        if self.out[line_start..].chars().all(|c| c == '>' || c == ' ') {
+            let kept = self.out.trim_end_matches(' ').len();
+            self.out.truncate(kept);
+        }
+        self.out.push('\n');
+        for prefix in &self.prefixes {
+            self.out.push_str(prefix);
+        }
+    }
+
+    /// Whether the output ends with a line break and the container prefixes after it.
     fn at_line_start(&self) -> bool {
-        let markers = "> ".repeat(self.quote_depth);
+        let prefixes: String = self.prefixes.concat();
         self.out
-            .strip_suffix(&markers)
+            .strip_suffix(&prefixes)
             .is_some_and(|before| before.is_empty() || before.ends_with('\n'))
     }
 
-    /// Drops trailing spaces, and the block-quote markers of a line that holds nothing
-    /// else, before line breaks are written. Text never ends a line with a bare `>`
-    /// (it is written `\>`), so only markers go.
-    fn trim_line_end(&mut self) {
-        let kept = self.out.trim_end_matches(' ').len();
-        self.out.truncate(kept);
-        let line_start = self.out.rfind('\n').map_or(0, |i| i + 1);
-        if self.out[line_start..].chars().all(|c| c == '>' || c == ' ') {
-            self.out.truncate(line_start);
+    /// Asks for `count` line breaks before the next content: two end a paragraph, one a
+    /// list item. In a flat context a space stands in.
+    fn block(&mut self, count: usize) {
+        if self.flat_depth > 0 {
+            self.pending_space = true;
+        } else {
+            self.pending_breaks = self.pending_breaks.max(count);
+        }
+    }
+
+    /// Drops trailing spaces and the lines at the end that hold nothing but container
+    /// markers, before line breaks are written: the breaks write them again with the
+    /// markers of the containers open now. Text never ends a line with a bare `>` (it is
+    /// written `\>`), so only markers go.
+    fn trim_blank_lines(&mut self) {
+        loop {
+            let kept = self.out.trim_end_matches(' ').len();
+            self.out.truncate(kept);
+            let Some(line_break) = self.out.rfind('\n') else {
+                return;
+            };
+            if !self.out[line_break + 1..]
+                .chars()
+                .all(|c| c == '>' || c == ' ')
+            {
+                return;
+            }
+            self.out.truncate(line_break);
         }
     }
 
     fn flush(&mut self) {
+        if self.at_container_start {
+            // The marker's line takes the item's first content, whatever breaks it asked.
+            self.at_container_start = false;
+            self.pending_breaks = 0;
+            self.pending_space = false;
+            return;
+        }
         if self.out.is_empty() {
-            for _ in 0..self.quote_depth {
-                self.out.push_str("> ");
+            for prefix in &self.prefixes {
+                self.out.push_str(prefix);
             }
         } else if self.pending_breaks > 0 {
-            self.trim_line_end();
-            let existing = self.out.len() - self.out.trim_end_matches('\n').len();
-            for _ in existing..self.pending_breaks {
+            self.trim_blank_lines();
+            for _ in 0..self.pending_breaks {
                 self.new_line();
-            }
-            if existing >= self.pending_breaks {
-                for _ in 0..self.quote_depth {
-                    self.out.push_str("> ");
-                }
             }
         } else if self.pending_space && !self.out.ends_with([' ', '\n']) {
             self.out.push(' ');
@@ -103,6 +152,19 @@ impl Writer {
     fn inline_markup(&mut self, text: &str) {
         self.flush_inline();
         self.out.push_str(text);
+    }
+
+    /// Opens a container whose lines all start with `prefix` after `first` on its first
+    /// line (a list marker, a quote's `> `).
+    fn open_container(&mut self, first: &str, prefix: String) {
+        self.markup(first);
+        self.prefixes.push(prefix);
+    }
+
+    fn close_container(&mut self) {
+        self.prefixes.pop();
+        // An item that wrote nothing must not take the next item onto its marker's line.
+        self.at_container_start = false;
     }
 
     /// Opens a link's text. A `!` right before it would turn the link into an image (which
@@ -297,238 +359,468 @@ fn code_span(tree: &Tree, node: NodeId, in_table: bool) -> (bool, Option<String>
     (space_before, Some(span), space_after)
 }
 
-pub fn render(tree: &Tree, root: NodeId) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        pending_breaks: 0,
-        pending_space: false,
-        pending_open: String::new(),
-        quote_depth: 0,
-        after_block_end: false,
+/// What the Markdown document starts with: the title as its heading, then the byline and
+/// date line.
+#[derive(Default)]
+pub struct Header<'a> {
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub published_time: Option<&'a str>,
+}
+
+pub fn render(tree: &Tree, root: NodeId, header: &Header) -> String {
+    let mut r = Renderer {
+        tree,
+        w: Writer::new(),
+        lists: Vec::new(),
+        pre_depth: 0,
+        fence: String::new(),
+        table_cells: Vec::new(),
+        table_depth: 0,
+        cell_depth: 0,
+        skipped_heading: NONE,
     };
-    let mut lists: Vec<(bool, usize)> = Vec::new();
-    // `<pre>` elements open, and the fence of the outermost one.
-    let mut pre_depth = 0usize;
-    let mut fence = String::new();
-    let mut table_cells: Vec<usize> = Vec::new();
-    // Open `<table>` and `<tr>` elements: their lines may be GFM table rows.
-    let mut table_depth = 0usize;
+    r.write_header(root, header);
     walk(tree, root, |event| match event {
-        Event::Enter(node) => {
-            let element = match &tree.node(node).data {
-                NodeData::Text(text) => {
-                    if pre_depth > 0 {
-                        w.flush();
-                        for (i, line) in text.split('\n').enumerate() {
-                            if i > 0 {
-                                w.new_line();
-                            }
-                            w.out.push_str(line);
-                        }
-                    } else {
-                        w.text(text);
-                    }
-                    return false;
-                }
-                NodeData::Element(element) => element,
-            };
-            match element.tag {
-                tag if tag.is_heading() => {
-                    w.pending_breaks = w.pending_breaks.max(2);
-                    let level = (tag as usize - Tag::H1 as usize) + 1;
-                    w.markup(&format!("{} ", "#".repeat(level)));
-                }
-                Tag::P
-                | Tag::Div
-                | Tag::Section
-                | Tag::Figure
-                | Tag::Figcaption
-                | Tag::Dl
-                | Tag::Dd
-                | Tag::Dt
-                | Tag::Article
-                | Tag::Main
-                | Tag::Header
-                | Tag::Details
-                | Tag::Summary => w.pending_breaks = w.pending_breaks.max(2),
-                Tag::Table => {
-                    w.pending_breaks = w.pending_breaks.max(2);
-                    table_depth += 1;
-                }
-                tag if tag.is_list() => {
-                    w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
-                    lists.push((tag == Tag::Ol, 0));
-                }
-                Tag::Li => {
-                    w.pending_breaks = w.pending_breaks.max(1);
-                    let indent = "   ".repeat(lists.len().saturating_sub(1));
-                    let marker = match lists.last_mut() {
-                        Some((true, count)) => {
-                            *count += 1;
-                            format!("{indent}{count}. ")
-                        }
-                        _ => format!("{indent}- "),
-                    };
-                    w.markup(&marker);
-                }
-                Tag::Blockquote => {
-                    w.pending_breaks = w.pending_breaks.max(2);
-                    w.flush();
-                    w.quote_depth += 1;
-                    w.out.push_str("> ");
-                }
-                // A `<pre>` inside another is part of its text: a fence of its own would
-                // close the outer one.
-                Tag::Pre if pre_depth > 0 => {
-                    w.pending_breaks = w.pending_breaks.max(1);
-                    pre_depth += 1;
-                }
-                Tag::Pre => {
-                    w.pending_breaks = w.pending_breaks.max(2);
-                    fence = fence_for(tree, node, 3);
-                    w.markup(&fence);
-                    w.new_line();
-                    pre_depth += 1;
-                }
-                Tag::Code | Tag::Kbd | Tag::Samp if pre_depth == 0 => {
-                    let (space_before, code, space_after) = code_span(tree, node, table_depth > 0);
-                    w.pending_space |= space_before;
-                    if let Some(code) = code {
-                        w.inline_markup(&code);
-                    }
-                    w.pending_space |= space_after;
-                    return false;
-                }
-                Tag::Em | Tag::I if pre_depth == 0 => w.pending_open.push('*'),
-                Tag::Strong | Tag::B if pre_depth == 0 => w.pending_open.push_str("**"),
-                Tag::A if pre_depth == 0 && safe_url(element, Attr::Href, false).is_some() => {
-                    w.open_bracket()
-                }
-                Tag::Br => {
-                    w.flush();
-                    // Two trailing spaces make a hard line break; in code they would be
-                    // part of the text.
-                    if pre_depth == 0 {
-                        w.out.push_str("  ");
-                    }
-                    w.new_line();
-                }
-                Tag::Hr => {
-                    w.pending_breaks = 2;
-                    w.markup("---");
-                    w.pending_breaks = 2;
-                    w.after_block_end = true;
-                }
-                Tag::Img => {
-                    if let Some(src) = safe_url(element, Attr::Src, true) {
-                        let alt = escape_inline(element.attr(Attr::Alt).unwrap_or(""));
-                        w.inline_markup(&format!("![{alt}]({})", destination(&src)));
-                    }
-                    return false;
-                }
-                Tag::Iframe => {
-                    if let Some(src) = safe_url(element, Attr::Src, false) {
-                        w.pending_breaks = w.pending_breaks.max(2);
-                        w.open_bracket();
-                        w.out
-                            .push_str(&format!("{}]({})", escape_inline(&src), destination(&src)));
-                    }
-                    return false;
-                }
-                Tag::Tr => {
-                    w.pending_breaks = w.pending_breaks.max(1);
-                    table_cells.push(0);
-                    table_depth += 1;
-                    w.markup("|");
-                }
-                Tag::Td | Tag::Th => {
-                    if let Some(count) = table_cells.last_mut() {
-                        *count += 1;
-                    }
-                    w.markup(" ");
-                }
-                Tag::Annotation => return false,
-                _ => {}
-            }
-            true
-        }
+        Event::Enter(node) => r.enter(node),
         Event::Exit(node) => {
-            let Some(element) = tree.element(node) else {
-                return true;
-            };
-            match element.tag {
-                tag if tag.is_heading() => w.pending_breaks = 2,
-                Tag::P
-                | Tag::Div
-                | Tag::Section
-                | Tag::Figure
-                | Tag::Figcaption
-                | Tag::Dl
-                | Tag::Dd
-                | Tag::Dt
-                | Tag::Article
-                | Tag::Main
-                | Tag::Header
-                | Tag::Details
-                | Tag::Summary => w.pending_breaks = w.pending_breaks.max(2),
-                Tag::Table => {
-                    w.pending_breaks = w.pending_breaks.max(2);
-                    table_depth = table_depth.saturating_sub(1);
-                }
-                tag if tag.is_list() => {
-                    lists.pop();
-                    w.pending_breaks = w.pending_breaks.max(if lists.is_empty() { 2 } else { 1 });
-                }
-                Tag::Li => w.pending_breaks = w.pending_breaks.max(1),
-                Tag::Blockquote => {
-                    w.quote_depth = w.quote_depth.saturating_sub(1);
-                    w.pending_breaks = 2;
-                }
-                Tag::Pre if pre_depth > 1 => {
-                    w.pending_breaks = w.pending_breaks.max(1);
-                    pre_depth -= 1;
-                }
-                Tag::Pre => {
-                    pre_depth = 0;
-                    if !w.at_line_start() {
-                        w.new_line();
-                    }
-                    // The fence must end its line: nothing may follow it there.
-                    w.out.push_str(&fence);
-                    w.new_line();
-                    w.pending_breaks = 2;
-                    w.after_block_end = true;
-                }
-                Tag::Em | Tag::I if pre_depth == 0 => w.close("*"),
-                Tag::Strong | Tag::B if pre_depth == 0 => w.close("**"),
-                Tag::A if pre_depth == 0 => {
-                    if let Some(href) = safe_url(element, Attr::Href, false) {
-                        w.close_inline(&format!("]({})", destination(&href)));
-                    }
-                }
-                Tag::Td | Tag::Th => w.out.push_str(" |"),
-                Tag::Tr => {
-                    let cells = table_cells.pop().unwrap_or(0);
-                    table_depth = table_depth.saturating_sub(1);
-                    let first_row = is_first_row(tree, node);
-                    if first_row && cells > 0 {
-                        w.new_line();
-                        w.out.push('|');
-                        for _ in 0..cells {
-                            w.out.push_str(" --- |");
-                        }
-                    }
-                    w.pending_breaks = w.pending_breaks.max(1);
-                    w.after_block_end = true;
-                }
-                _ => {}
-            }
+            r.exit(node);
             true
         }
     });
-    let mut out = w.out.trim().to_owned();
+    let mut out = r.w.out.trim().to_owned();
     out.push('\n');
     out
+}
+
+struct Renderer<'a> {
+    tree: &'a Tree,
+    w: Writer,
+    /// Open lists: ordered or not, and the items so far.
+    lists: Vec<(bool, usize)>,
+    /// `<pre>` elements open, and the fence of the outermost one.
+    pre_depth: usize,
+    fence: String,
+    table_cells: Vec<usize>,
+    /// Open `<table>` and `<tr>` elements: their lines may be GFM table rows.
+    table_depth: usize,
+    /// Open table cells: a table inside one is flattened to text.
+    cell_depth: usize,
+    /// The article's first heading when it repeats the title written above it.
+    skipped_heading: NodeId,
+}
+
+impl Renderer<'_> {
+    fn write_header(&mut self, root: NodeId, header: &Header) {
+        let Some(title) = header.title.filter(|t| !t.trim().is_empty()) else {
+            return;
+        };
+        self.w.markup("# ");
+        self.w.text(title);
+        self.w.block(2);
+        let date = header.published_time.map(date_part);
+        let line: Vec<&str> = [header.byline, date]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        if !line.is_empty() {
+            self.w.text(&line.join(" · "));
+            self.w.block(2);
+        }
+        let first_heading = self
+            .tree
+            .descendants(root)
+            .find(|&id| {
+                self.tree.tag(id).is_some_and(Tag::is_heading)
+                    || self.tree.text(id).is_some_and(|t| !t.trim().is_empty())
+            })
+            .filter(|&id| self.tree.tag(id).is_some_and(Tag::is_heading));
+        if let Some(heading) = first_heading {
+            if same_words(&crate::measure::inner_text(self.tree, heading), title) {
+                self.skipped_heading = heading;
+            }
+        }
+    }
+
+    /// Writes what opens `node`; returns whether its children are walked.
+    fn enter(&mut self, node: NodeId) -> bool {
+        let tree = self.tree;
+        let element = match &tree.node(node).data {
+            NodeData::Text(text) => {
+                if self.pre_depth > 0 {
+                    self.w.flush();
+                    for (i, line) in text.split('\n').enumerate() {
+                        if i > 0 {
+                            self.w.new_line();
+                        }
+                        self.w.out.push_str(line);
+                    }
+                } else {
+                    self.w.text(text);
+                }
+                return false;
+            }
+            NodeData::Element(element) => element,
+        };
+        let w = &mut self.w;
+        let in_cell = self.cell_depth > 0;
+        match element.attr(Attr::Markup) {
+            Some(role::NOTE_REF) => {
+                let number = element
+                    .attr(Attr::Href)
+                    .and_then(|href| href.strip_prefix("#fn-"))
+                    .unwrap_or_default();
+                w.inline_markup(&format!("[^{number}]"));
+                return false;
+            }
+            Some(role::BACKLINK | role::CALLOUT_TITLE) => return false,
+            _ => {}
+        }
+        match element.tag {
+            _ if node == self.skipped_heading => return false,
+            Tag::Li if w.flat_depth == 0 && note_number(element).is_some() => {
+                w.block(2);
+                let number = note_number(element).unwrap_or_default();
+                w.open_container(&format!("[^{number}]: "), "    ".to_owned());
+                w.at_container_start = true;
+            }
+            Tag::Blockquote if w.flat_depth == 0 && element.attr(Attr::Callout).is_some() => {
+                w.block(2);
+                w.open_container("> ", "> ".to_owned());
+                let kind = element.attr(Attr::Callout).unwrap_or("note");
+                w.out.push_str(&format!("[!{}]", kind.to_ascii_uppercase()));
+                if let Some(title) =
+                    callout_title(tree, node).filter(|t| !t.eq_ignore_ascii_case(kind))
+                {
+                    w.out.push(' ');
+                    w.text(&title);
+                }
+                w.new_line();
+                w.at_container_start = true;
+            }
+            tag if tag.is_heading() => {
+                w.block(2);
+                if w.flat_depth == 0 {
+                    let level = (tag as usize - Tag::H1 as usize) + 1;
+                    w.markup(&format!("{} ", "#".repeat(level)));
+                }
+            }
+            Tag::Figcaption if follows_image(tree, node) && w.flat_depth == 0 => {
+                // The caption stays with its image: one paragraph, a hard line break
+                // between them.
+                w.pending_breaks = 0;
+                w.pending_space = false;
+                w.flush();
+                w.out.push_str("  ");
+                w.new_line();
+                w.flat_depth += 1;
+            }
+            Tag::P
+            | Tag::Div
+            | Tag::Section
+            | Tag::Figure
+            | Tag::Figcaption
+            | Tag::Dl
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Article
+            | Tag::Main
+            | Tag::Header
+            | Tag::Details
+            | Tag::Summary => w.block(2),
+            Tag::Table | Tag::Tr | Tag::Td | Tag::Th if in_cell => {
+                if element.tag.is_table_cell() {
+                    self.cell_depth += 1;
+                }
+                w.pending_space = true;
+            }
+            Tag::Table => {
+                w.block(2);
+                self.table_depth += 1;
+            }
+            tag if tag.is_list() => {
+                w.block(if self.lists.is_empty() { 2 } else { 1 });
+                self.lists.push((tag == Tag::Ol, 0));
+            }
+            Tag::Li if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Li => {
+                w.block(1);
+                let marker = match self.lists.last_mut() {
+                    Some((true, count)) => {
+                        *count += 1;
+                        format!("{count}. ")
+                    }
+                    _ => "- ".to_owned(),
+                };
+                let width = marker.len();
+                w.open_container(&marker, " ".repeat(width));
+                w.at_container_start = true;
+            }
+            Tag::Blockquote if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Blockquote => {
+                w.block(2);
+                w.open_container("> ", "> ".to_owned());
+                w.at_container_start = true;
+            }
+            // A `<pre>` inside another is part of its text: a fence of its own would
+            // close the outer one.
+            Tag::Pre if self.pre_depth > 0 => {
+                w.block(1);
+                self.pre_depth += 1;
+            }
+            // A code block where no line break may go is a code span.
+            Tag::Pre if w.flat_depth > 0 => return self.code_span(node),
+            Tag::Pre => {
+                w.block(2);
+                self.fence = fence_for(tree, node, 3);
+                w.markup(&self.fence);
+                if let Some(language) = code_language(tree, node) {
+                    w.out.push_str(language);
+                }
+                w.new_line();
+                self.pre_depth += 1;
+            }
+            Tag::Code | Tag::Kbd | Tag::Samp if self.pre_depth == 0 => return self.code_span(node),
+            Tag::Em | Tag::I if self.pre_depth == 0 => w.pending_open.push('*'),
+            Tag::Strong | Tag::B if self.pre_depth == 0 => w.pending_open.push_str("**"),
+            Tag::A if self.pre_depth == 0 && safe_url(element, Attr::Href, false).is_some() => {
+                w.open_bracket()
+            }
+            Tag::Br if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Br => {
+                w.flush();
+                // Two trailing spaces make a hard line break; in code they would be
+                // part of the text.
+                if self.pre_depth == 0 {
+                    w.out.push_str("  ");
+                }
+                w.new_line();
+            }
+            Tag::Hr if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Hr => {
+                w.pending_breaks = 2;
+                w.markup("---");
+                w.pending_breaks = 2;
+                w.after_block_end = true;
+            }
+            Tag::Img => {
+                if let Some(src) = safe_url(element, Attr::Src, true) {
+                    let alt = escape_inline(element.attr(Attr::Alt).unwrap_or(""));
+                    w.inline_markup(&format!("![{alt}]({})", destination(&src)));
+                }
+                return false;
+            }
+            Tag::Iframe => {
+                if let Some(src) = safe_url(element, Attr::Src, false) {
+                    w.block(2);
+                    w.open_bracket();
+                    w.out
+                        .push_str(&format!("{}]({})", escape_inline(&src), destination(&src)));
+                }
+                return false;
+            }
+            Tag::Tr => {
+                w.block(1);
+                self.table_cells.push(0);
+                self.table_depth += 1;
+                w.markup("|");
+            }
+            Tag::Td | Tag::Th => {
+                if let Some(count) = self.table_cells.last_mut() {
+                    *count += 1;
+                }
+                w.markup(" ");
+                w.flat_depth += 1;
+                self.cell_depth += 1;
+            }
+            Tag::Annotation => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// Writes what closes `node`.
+    fn exit(&mut self, node: NodeId) {
+        let tree = self.tree;
+        let Some(element) = tree.element(node) else {
+            return;
+        };
+        if element.attr(Attr::Markup).is_some() {
+            return;
+        }
+        let w = &mut self.w;
+        let nested_in_cell =
+            self.cell_depth > 1 || (self.cell_depth > 0 && !element.tag.is_table_cell());
+        match element.tag {
+            _ if node == self.skipped_heading => {}
+            tag if tag.is_heading() => {
+                if w.flat_depth > 0 {
+                    w.pending_space = true;
+                } else {
+                    w.pending_breaks = 2;
+                }
+            }
+            Tag::Figcaption
+                if w.flat_depth > 0 && follows_image(tree, node) && self.cell_depth == 0 =>
+            {
+                w.flat_depth -= 1;
+                w.block(2);
+            }
+            Tag::P
+            | Tag::Div
+            | Tag::Section
+            | Tag::Figure
+            | Tag::Figcaption
+            | Tag::Dl
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Article
+            | Tag::Main
+            | Tag::Header
+            | Tag::Details
+            | Tag::Summary => w.block(2),
+            Tag::Table | Tag::Tr | Tag::Td | Tag::Th if nested_in_cell => {
+                if element.tag.is_table_cell() {
+                    self.cell_depth -= 1;
+                }
+                w.pending_space = true;
+            }
+            Tag::Table => {
+                w.block(2);
+                self.table_depth = self.table_depth.saturating_sub(1);
+            }
+            tag if tag.is_list() => {
+                self.lists.pop();
+                w.block(if self.lists.is_empty() { 2 } else { 1 });
+            }
+            Tag::Li if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Li => {
+                w.close_container();
+                w.block(1);
+            }
+            Tag::Blockquote if w.flat_depth > 0 => w.pending_space = true,
+            Tag::Blockquote => {
+                w.close_container();
+                w.pending_breaks = 2;
+            }
+            Tag::Pre if self.pre_depth > 1 => {
+                w.block(1);
+                self.pre_depth -= 1;
+            }
+            Tag::Pre if self.pre_depth == 1 => {
+                self.pre_depth = 0;
+                if !w.at_line_start() {
+                    w.new_line();
+                }
+                // The fence must end its line: nothing may follow it there.
+                w.out.push_str(&self.fence);
+                w.new_line();
+                w.pending_breaks = 2;
+                w.after_block_end = true;
+            }
+            Tag::Em | Tag::I if self.pre_depth == 0 => w.close("*"),
+            Tag::Strong | Tag::B if self.pre_depth == 0 => w.close("**"),
+            Tag::A if self.pre_depth == 0 => {
+                if let Some(href) = safe_url(element, Attr::Href, false) {
+                    w.close_inline(&format!("]({})", destination(&href)));
+                }
+            }
+            Tag::Td | Tag::Th => {
+                w.flat_depth = w.flat_depth.saturating_sub(1);
+                self.cell_depth = self.cell_depth.saturating_sub(1);
+                w.pending_space = false;
+                w.out.push_str(" |");
+            }
+            Tag::Tr => {
+                let cells = self.table_cells.pop().unwrap_or(0);
+                self.table_depth = self.table_depth.saturating_sub(1);
+                let first_row = is_first_row(tree, node);
+                if first_row && cells > 0 {
+                    w.new_line();
+                    w.out.push('|');
+                    for _ in 0..cells {
+                        w.out.push_str(" --- |");
+                    }
+                }
+                w.block(1);
+                w.after_block_end = true;
+            }
+            _ => {}
+        }
+    }
+
+    /// An inline code element, or a code block where no line break may go, as one code
+    /// span. Its children are not walked.
+    fn code_span(&mut self, node: NodeId) -> bool {
+        let (space_before, code, space_after) = code_span(self.tree, node, self.table_depth > 0);
+        self.w.pending_space |= space_before;
+        if let Some(code) = code {
+            self.w.inline_markup(&code);
+        }
+        self.w.pending_space |= space_after;
+        false
+    }
+}
+
+/// A callout's title when it says more than the callout's kind.
+fn callout_title(tree: &Tree, callout: NodeId) -> Option<String> {
+    let title = tree.element_children(callout).find(|&id| {
+        tree.element(id).and_then(|e| e.attr(Attr::Markup)) == Some(role::CALLOUT_TITLE)
+    })?;
+    let text = crate::measure::inner_text(tree, title);
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// Whether a figure caption comes after its figure's image: they are written as one unit.
+fn follows_image(tree: &Tree, caption: NodeId) -> bool {
+    let figure = tree.parent(caption);
+    tree.is_tag(figure, Tag::Figure)
+        && tree
+            .descendants(figure)
+            .take_while(|&id| id != caption)
+            .any(|id| tree.is_tag(id, Tag::Img))
+}
+
+/// The language a code block was marked with (by the markup phase), for its fence.
+fn code_language(tree: &Tree, pre: NodeId) -> Option<&str> {
+    std::iter::once(pre)
+        .chain(tree.element_children(pre))
+        .find_map(|id| tree.element(id)?.attr(Attr::CodeLanguage))
+}
+
+/// The date of an ISO 8601 timestamp (`2026-03-01T10:00:00Z` gives `2026-03-01`); other
+/// forms as they are.
+fn date_part(time: &str) -> &str {
+    let time = time.trim();
+    match time.get(..10) {
+        Some(date)
+            if date.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            }) =>
+        {
+            date
+        }
+        _ => time,
+    }
+}
+
+/// Whether two texts have the same words, ignoring case and punctuation around them.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let a = words(a);
+    !a.is_empty() && a == words(b)
 }
 
 fn is_first_row(tree: &Tree, row: NodeId) -> bool {

@@ -2,10 +2,11 @@
 //! around paragraphs, a line break at `<br>`, table cells apart, words never glued.
 
 use super::{walk, Event};
-use crate::measure::{has_descendant, text_len};
+use crate::markup::role;
+use crate::measure::{has_descendant, inner_text, text_len};
 use crate::patterns::{CAPTION_HINTS, CAPTION_MAX_CHARS};
 use crate::text::hint_has_token;
-use crate::tree::{NodeData, NodeId, Tag, Tree};
+use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
 
 /// Accumulates text with collapsible spaces and line breaks.
 pub struct LineWriter {
@@ -152,6 +153,20 @@ pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
                     _ => {}
                 }
                 writer.request_breaks(block_breaks(tag));
+                match element.attr(Attr::Markup) {
+                    // `[1]`, as references are read aloud and printed.
+                    Some(role::NOTE_REF) => {
+                        let label = inner_text(tree, node);
+                        if label.starts_with('[') {
+                            writer.text(&label);
+                        } else {
+                            writer.text(&format!("[{label}]"));
+                        }
+                        return false;
+                    }
+                    Some(role::BACKLINK) => return false,
+                    _ => {}
+                }
                 !matches!(tag, Tag::Iframe | Tag::Img | Tag::Annotation)
                     && (captions || !is_caption(tree, node))
             }
@@ -170,4 +185,9 @@ pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
         }
     });
     writer.finish()
+}
+
+/// The number of a note in our notes list (`<li id="fn-3">` gives 3).
+pub fn note_number(element: &crate::tree::Element) -> Option<&str> {
+    element.attr(Attr::OwnId)?.strip_prefix("fn-")
 }
