@@ -134,7 +134,7 @@ rules! {
     CleanupBreakBeforeParagraph = "cleanup.break-before-paragraph", Cleanup,
         "a `<br>` just before a paragraph adds nothing";
     CleanupNegativeClass = "cleanup.negative-class", Cleanup,
-        "a form, table, list or div whose class/id weighs negative";
+        "a form, table, list or div whose class/id weighs negative (in a thread, \"comment\" does not weigh on a block named as one comment or on a comment section holding a fifth of the thread: they are its replies)";
     CleanupAdLabel = "cleanup.ad-label", Cleanup,
         "a short block that only says advertisement or loading";
     CleanupImageHeavy = "cleanup.image-heavy", Cleanup,

@@ -240,6 +240,51 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
     }
 }
 
+/// In a thread the replies are often called comments: a reply named as one comment, and a
+/// comment section holding much of the thread, are posts; a short comment section under
+/// one post (remarks on it) is not.
+#[test]
+fn a_threads_replies_named_comments_are_posts() {
+    let reply = |author: &str, body: &str| {
+        format!(
+            "<div class='comment'><div class='details'><a href='/u/{author}'>{author}</a> \
+             <time datetime='2024-06-02'>Jun 2, 2024</time><div class='comment_text'>\
+             <p>{body}</p></div></div></div>"
+        )
+    };
+    let replies = [
+        reply(
+            "tamsin",
+            "The resolver settles it: nobody who depends on the crate breaks.",
+        ),
+        reply(
+            "ravi",
+            "A minor release is what the guidelines suggest for a raised minimum.",
+        ),
+        reply(
+            "odile",
+            "We ship it in a patch release and nobody has complained in years.",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1>\
+         <div class='question'>{POST}{POST}{POST}{POST}</div>\
+         <div class='comments'><ul><li>Which resolver, the old or the new? by ana</li></ul>\
+         </div><div id='comments'>{replies}</div></main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("no longer breaks"), "{text}");
+    for reply in [
+        "nobody who depends",
+        "guidelines suggest for",
+        "patch release",
+    ] {
+        assert!(text.contains(reply), "{reply} not in {text}");
+    }
+    assert!(!text.contains("Which resolver"), "{text}");
+}
+
 /// React's streaming rendering sends a suspended part late, hidden, for a script to move into
 /// its placeholder: read without script, it is content, in its place.
 #[test]
