@@ -119,7 +119,7 @@ rules! {
     ScoreWholeBody = "score.whole-body", Score,
         "no candidate: the whole body is the article";
     ScoreSiblingMerged = "score.sibling-merged", Score,
-        "a sibling of the winner scoring >= max(10, 20% of the winner), or a paragraph-like sibling, joins the article";
+        "a sibling of the winner scoring >= max(10, 20% of the winner), a paragraph-like sibling, or, when the winner is a tab or accordion panel, the other panels join the article";
     // Clean-up of the winner (Readability.js's prepArticle and cleanConditionally).
     CleanupNonContentTag = "cleanup.non-content-tag", Cleanup,
         "footers, asides, objects, embeds and links inside the winner: furniture, not the story";

@@ -118,6 +118,27 @@ fn closed_tab_panels_are_read_and_closed_menus_are_not() {
     assert!(!article.text_content.contains("spring sale"));
 }
 
+/// When the best block is one panel of a tab set, the other panels are the rest of it.
+#[test]
+fn the_best_blocks_sibling_tab_panels_join_it() {
+    let html = format!(
+        "<html><body><div class='wrap'><div class='tabset'>\
+         <div role='tabpanel' class='pane showing'>{POST}<p>Building permits, from a new porch \
+         to a loft conversion, are applied for online, and the form asks for a plan, a photo \
+         of the site, and the names of the neighbours on each side.</p><p>Fees depend on the \
+         cost of the work, are paid when the application is made, and are refunded, less a \
+         small charge, if the application is withdrawn before an inspector visits.</p></div>\
+         <div role='tabpanel' class='pane' style='display:none'><h3>Fences</h3><p>Permits \
+         for a fence or a shed are issued within ten working days.</p></div>\
+         <div role='tabpanel' class='pane' style='display:none'><h3>Inspections</h3><p>\
+         Inspections are booked by phone, two days ahead.</p></div></div></div></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Article);
+    assert!(text.contains("no longer breaks"), "{text}");
+    assert!(text.contains("ten working days"), "{text}");
+    assert!(text.contains("two days ahead"), "{text}");
+}
+
 /// A product page is its name, description and facts, not its reviews or other products.
 #[test]
 fn a_product_page_keeps_the_product_not_its_reviews() {
