@@ -3,8 +3,9 @@
 
 use crate::patterns::{
     CLASS_WEIGHT, HASH_LINK_WEIGHT, NEGATIVE_HINTS, NEGATIVE_WORDS, POSITIVE_HINTS,
+    THREAD_POST_HINTS,
 };
-use crate::text::{has_word, lower_case};
+use crate::text::{has_word, hint_has_token, lower_case};
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
 
 /// The element's text, trimmed, with whitespace runs collapsed (Readability's innerText).
@@ -226,6 +227,14 @@ pub fn link_density(tree: &Tree, node: NodeId) -> f64 {
 
 /// Readability's class weight: ±25 for positive/negative words in the class, and again in the id.
 pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
+    class_weight_in(tree, node, false, false)
+}
+
+/// [`class_weight`], in a thread when `thread`: there a block named as one comment (a whole
+/// word of [`THREAD_POST_HINTS`]) is a post, and a block holding much of the thread
+/// (`holds_posts`) named as the comments is its replies, not furniture. A short comment
+/// section (under one post) stays negative.
+pub fn class_weight_in(tree: &Tree, node: NodeId, thread: bool, holds_posts: bool) -> f64 {
     let Some(element) = tree.element(node) else {
         return 0.0;
     };
@@ -238,7 +247,13 @@ pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
             continue;
         }
         let value = lower_case(value);
-        if NEGATIVE_HINTS.found_in(&value)
+        let ignored = if thread && (holds_posts || hint_has_token(&value, THREAD_POST_HINTS, true))
+        {
+            thread_post_mask()
+        } else {
+            0
+        };
+        if NEGATIVE_HINTS.matching(&value) & !ignored != 0
             || NEGATIVE_WORDS.iter().any(|word| has_word(&value, word))
         {
             weight -= CLASS_WEIGHT;
@@ -248,6 +263,16 @@ pub fn class_weight(tree: &Tree, node: NodeId) -> f64 {
         }
     }
     weight
+}
+
+/// The bits of [`THREAD_POST_HINTS`] in [`NEGATIVE_HINTS`]'s matches.
+fn thread_post_mask() -> u64 {
+    NEGATIVE_HINTS
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, word)| THREAD_POST_HINTS.contains(word))
+        .fold(0, |mask, (index, _)| mask | 1 << index)
 }
 
 pub fn count_tag(tree: &Tree, node: NodeId, tag: Tag) -> usize {

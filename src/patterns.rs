@@ -202,6 +202,13 @@ pub static NEGATIVE_HINTS: Needles = Needles::new(&[
     "widget",
 ]);
 
+/// [`NEGATIVE_HINTS`] that name one of a thread's posts (a forum's replies are its
+/// comments): as a whole class/id word, they do not weigh against a block in a thread.
+pub const THREAD_POST_HINTS: &[&str] = &["comment"];
+/// In a thread, a comment section holding at least this share of the thread's text is its
+/// replies; a shorter one is the comments under one post.
+pub const THREAD_REPLIES_MIN_SHARE: f64 = 0.2;
+
 /// Whole class/id words that are negative on their own (`hid`).
 pub const NEGATIVE_WORDS: &[&str] = &["hid"];
 

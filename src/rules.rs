@@ -121,7 +121,7 @@ rules! {
     ScoreWholeBody = "score.whole-body", Score,
         "no candidate: the whole body is the article";
     ScoreSiblingMerged = "score.sibling-merged", Score,
-        "a sibling of the winner scoring >= max(10, 20% of the winner), or a paragraph-like sibling, joins the article";
+        "a sibling of the winner scoring >= max(10, 20% of the winner), a paragraph-like sibling, or, when the winner is a tab or accordion panel, the other panels join the article";
     // Clean-up of the winner (Readability.js's prepArticle and cleanConditionally).
     CleanupNonContentTag = "cleanup.non-content-tag", Cleanup,
         "footers, asides, objects, embeds and links inside the winner: furniture, not the story";
@@ -136,7 +136,7 @@ rules! {
     CleanupBreakBeforeParagraph = "cleanup.break-before-paragraph", Cleanup,
         "a `<br>` just before a paragraph adds nothing";
     CleanupNegativeClass = "cleanup.negative-class", Cleanup,
-        "a form, table, list or div whose class/id weighs negative";
+        "a form, table, list or div whose class/id weighs negative (in a thread, \"comment\" does not weigh on a block named as one comment or on a comment section holding a fifth of the thread: they are its replies)";
     CleanupAdLabel = "cleanup.ad-label", Cleanup,
         "a short block that only says advertisement or loading";
     CleanupImageHeavy = "cleanup.image-heavy", Cleanup,

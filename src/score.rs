@@ -14,19 +14,19 @@ use crate::page_type::PageType;
 use crate::patterns::{
     ALTERNATIVE_CANDIDATE_RATIO, ANCESTOR_SCORE_DIVIDER_PER_LEVEL, ANCESTOR_TAG_MAX_DEPTH,
     BETTER_PARENT_SCORE_DIVIDER, BYLINE_HINTS, COVERAGE_MAX_ARTICLE_CHARS,
-    COVERAGE_MIN_SHARE_OF_MAIN, DIV_BASE_SCORE, EXPLAIN_CANDIDATES, GRANDPARENT_SCORE_DIVIDER,
-    HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS, MAYBE_CANDIDATES,
-    MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, N_TOP_CANDIDATES, PARAGRAPH_BASE_SCORE,
-    PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS, REGION_MAX_ARTICLE_PROBABILITY,
-    SCORE_ANCESTOR_LEVELS, SECTIONS_MAX_ARTICLE_CHARS, SECTIONS_MAX_PROBABILITY,
-    SECTIONS_MAX_PROBABILITY_WITH_MAIN, SECTIONS_MIN_SHARE, SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_MIN_CHARS, SIBLING_SCORE_MIN, SIBLING_SCORE_RATIO,
-    SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE, THREAD_POST_MIN_SHARE, TITLE_SIMILARITY,
-    UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
+    COVERAGE_MIN_SHARE_OF_MAIN, DISCLOSURE_HINTS, DIV_BASE_SCORE, EXPLAIN_CANDIDATES,
+    GRANDPARENT_SCORE_DIVIDER, HEADING_BASE_SCORE, LIST_BASE_SCORE, MAX_BYLINE_CHARS,
+    MAYBE_CANDIDATES, MIN_ALTERNATIVE_CANDIDATES, MIN_PARAGRAPH_CHARS, NAVIGATION_HINTS,
+    N_TOP_CANDIDATES, PARAGRAPH_BASE_SCORE, PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS,
+    REGION_MAX_ARTICLE_PROBABILITY, SCORE_ANCESTOR_LEVELS, SECTIONS_MAX_ARTICLE_CHARS,
+    SECTIONS_MAX_PROBABILITY, SECTIONS_MAX_PROBABILITY_WITH_MAIN, SECTIONS_MIN_SHARE,
+    SIBLING_PARAGRAPH_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_MIN_CHARS, SIBLING_SCORE_MIN,
+    SIBLING_SCORE_RATIO, SINGLE_P_DIV_MAX_LINK_DENSITY, TEXT_BLOCK_BASE_SCORE,
+    THREAD_POST_MIN_SHARE, TITLE_SIMILARITY, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 };
 use crate::region::{extract_region, main_region};
 use crate::rules::Rule;
-use crate::text::{count_commas, text_similarity};
+use crate::text::{count_commas, hint_has_token, text_similarity};
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// How a page of a given type is extracted: what its reader wants kept.
@@ -925,9 +925,11 @@ fn merge_siblings(
         .and_then(|e| e.attr(Attr::Class))
         .unwrap_or("")
         .to_owned();
+    // The other panels of a tab set or an accordion are the rest of the same content.
+    let top_is_panel = is_panel(tree, top_candidate);
     let siblings: Vec<NodeId> = tree.element_children(parent).collect();
     for sibling in siblings {
-        let mut append = sibling == top_candidate;
+        let mut append = sibling == top_candidate || (top_is_panel && is_panel(tree, sibling));
         if !append {
             let class = tree
                 .element(sibling)
@@ -970,6 +972,18 @@ fn merge_siblings(
     }
     trace.outside(tree, parent, NONE, Rule::ScoreNotCandidate);
     article
+}
+
+/// A tab or accordion panel (`role=tabpanel`, or a panel's class/id, not a menu's).
+fn is_panel(tree: &Tree, node: NodeId) -> bool {
+    tree.element(node).is_some_and(|element| {
+        element
+            .attr(Attr::Role)
+            .is_some_and(|role| role.trim() == "tabpanel")
+            || (!element.hint.is_empty()
+                && hint_has_token(&element.hint, DISCLOSURE_HINTS, false)
+                && !hint_has_token(&element.hint, NAVIGATION_HINTS, false))
+    })
 }
 
 #[cfg(test)]

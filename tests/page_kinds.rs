@@ -118,6 +118,27 @@ fn closed_tab_panels_are_read_and_closed_menus_are_not() {
     assert!(!article.text_content.contains("spring sale"));
 }
 
+/// When the best block is one panel of a tab set, the other panels are the rest of it.
+#[test]
+fn the_best_blocks_sibling_tab_panels_join_it() {
+    let html = format!(
+        "<html><body><div class='wrap'><div class='tabset'>\
+         <div role='tabpanel' class='pane showing'>{POST}<p>Building permits, from a new porch \
+         to a loft conversion, are applied for online, and the form asks for a plan, a photo \
+         of the site, and the names of the neighbours on each side.</p><p>Fees depend on the \
+         cost of the work, are paid when the application is made, and are refunded, less a \
+         small charge, if the application is withdrawn before an inspector visits.</p></div>\
+         <div role='tabpanel' class='pane' style='display:none'><h3>Fences</h3><p>Permits \
+         for a fence or a shed are issued within ten working days.</p></div>\
+         <div role='tabpanel' class='pane' style='display:none'><h3>Inspections</h3><p>\
+         Inspections are booked by phone, two days ahead.</p></div></div></div></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Article);
+    assert!(text.contains("no longer breaks"), "{text}");
+    assert!(text.contains("ten working days"), "{text}");
+    assert!(text.contains("two days ahead"), "{text}");
+}
+
 /// A product page is its name, description and facts, not its reviews or other products.
 #[test]
 fn a_product_page_keeps_the_product_not_its_reviews() {
@@ -238,6 +259,51 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
     ] {
         assert!(!text.contains(furniture), "{furniture} in {text}");
     }
+}
+
+/// In a thread the replies are often called comments: a reply named as one comment, and a
+/// comment section holding much of the thread, are posts; a short comment section under
+/// one post (remarks on it) is not.
+#[test]
+fn a_threads_replies_named_comments_are_posts() {
+    let reply = |author: &str, body: &str| {
+        format!(
+            "<div class='comment'><div class='details'><a href='/u/{author}'>{author}</a> \
+             <time datetime='2024-06-02'>Jun 2, 2024</time><div class='comment_text'>\
+             <p>{body}</p></div></div></div>"
+        )
+    };
+    let replies = [
+        reply(
+            "tamsin",
+            "The resolver settles it: nobody who depends on the crate breaks.",
+        ),
+        reply(
+            "ravi",
+            "A minor release is what the guidelines suggest for a raised minimum.",
+        ),
+        reply(
+            "odile",
+            "We ship it in a patch release and nobody has complained in years.",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1>\
+         <div class='question'>{POST}{POST}{POST}{POST}</div>\
+         <div class='comments'><ul><li>Which resolver, the old or the new? by ana</li></ul>\
+         </div><div id='comments'>{replies}</div></main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("no longer breaks"), "{text}");
+    for reply in [
+        "nobody who depends",
+        "guidelines suggest for",
+        "patch release",
+    ] {
+        assert!(text.contains(reply), "{reply} not in {text}");
+    }
+    assert!(!text.contains("Which resolver"), "{text}");
 }
 
 /// React's streaming rendering sends a suspended part late, hidden, for a script to move into

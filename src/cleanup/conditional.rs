@@ -5,8 +5,8 @@
 
 use crate::explain::Trace;
 use crate::measure::{
-    class_weight, count_tag, has_ancestor_tag, has_descendant, has_single_tag_inside, has_text,
-    inner_text, is_phrasing, text_len, TextCache, DIV_TO_P_ELEMS,
+    class_weight, class_weight_in, count_tag, has_ancestor_tag, has_descendant,
+    has_single_tag_inside, has_text, inner_text, is_phrasing, text_len, TextCache, DIV_TO_P_ELEMS,
 };
 use crate::patterns::{
     AD_LABEL_MAX_CHARS, AD_WORDS, ANCESTOR_TAG_MAX_DEPTH, CLASS_WEIGHT, CONDITIONAL_KEEP_COMMAS,
@@ -16,6 +16,7 @@ use crate::patterns::{
     LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
     PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES,
     SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX,
+    THREAD_REPLIES_MIN_SHARE,
 };
 use crate::rules::Rule;
 use crate::score::{Flags, Strategy};
@@ -32,26 +33,18 @@ pub fn prep_article(
 ) {
     let data_tables = mark_data_tables(tree, article);
     fix_lazy_images(tree, article);
-    let keep_post_meta = strategy.keep_post_meta;
-    clean_conditionally(
-        tree,
-        article,
-        Tag::Form,
-        flags,
-        &data_tables,
-        keep_post_meta,
-        trace,
-    );
+    let thread = strategy.whole_thread;
+    clean_conditionally(tree, article, Tag::Form, flags, &data_tables, thread, trace);
     clean_conditionally(
         tree,
         article,
         Tag::Fieldset,
         flags,
         &data_tables,
-        keep_post_meta,
+        thread,
         trace,
     );
-    if keep_post_meta {
+    if strategy.keep_post_meta {
         keep_quoted_replies(tree, article);
     }
     remove_tags(
@@ -81,15 +74,7 @@ pub fn prep_article(
         }
     }
     for tag in [Tag::Table, Tag::Ul, Tag::Div] {
-        clean_conditionally(
-            tree,
-            article,
-            tag,
-            flags,
-            &data_tables,
-            keep_post_meta,
-            trace,
-        );
+        clean_conditionally(tree, article, tag, flags, &data_tables, thread, trace);
     }
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
@@ -309,13 +294,14 @@ fn is_tiny_placeholder(src: &str) -> bool {
 }
 
 /// Removes elements of `tag` that look like furniture (Readability.js's `_cleanConditionally`).
+/// In a thread (`thread`), a post's author and date line stays, and a comment is a post.
 fn clean_conditionally(
     tree: &mut Tree,
     root: NodeId,
     tag: Tag,
     flags: Flags,
     data_tables: &[NodeId],
-    keep_post_meta: bool,
+    thread: bool,
     trace: &mut Trace,
 ) {
     if !flags.clean_conditionally {
@@ -329,14 +315,16 @@ fn clean_conditionally(
         return;
     }
     let mut cache = TextCache::new(tree, root);
+    let thread_chars = thread.then(|| cache.text_len(root));
     for &node in nodes.iter().rev() {
         if tree.parent(node) == NONE || !tree.has_ancestor(node, root) {
             continue;
         }
-        if keep_post_meta && is_post_meta(tree, &cache, node) {
+        if thread && is_post_meta(tree, &cache, node) {
             continue;
         }
-        if let Some(rule) = removal_rule(tree, &cache, node, tag, flags, data_tables) {
+        if let Some(rule) = removal_rule(tree, &cache, node, tag, flags, data_tables, thread_chars)
+        {
             trace.removing(tree, node, rule);
             cache.detach(tree, node);
         }
@@ -352,6 +340,7 @@ fn removal_rule(
     tag: Tag,
     flags: Flags,
     data_tables: &[NodeId],
+    thread_chars: Option<usize>,
 ) -> Option<Rule> {
     let text_length = cache.text_len(node);
     let is_list = tag.is_list() || {
@@ -382,7 +371,9 @@ fn removal_rule(
         return None;
     }
     let weight = if flags.weight_classes {
-        class_weight(tree, node)
+        let holds_posts = thread_chars
+            .is_some_and(|chars| text_length as f64 >= THREAD_REPLIES_MIN_SHARE * chars as f64);
+        class_weight_in(tree, node, thread_chars.is_some(), holds_posts)
     } else {
         0.0
     };
