@@ -57,6 +57,7 @@ mod error;
 pub mod explain;
 mod ingest;
 mod json;
+mod markup;
 mod measure;
 mod metadata;
 mod options;
