@@ -53,6 +53,7 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace
         {
             let child = tree.element_children(node).next().unwrap_or(NONE);
             if child != NONE {
+                carry_language_words(tree, node, child);
                 tree.insert_before(node, child);
                 tree.detach(node);
                 node = child;
@@ -60,5 +61,26 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace
             }
         }
         node = tree.next_in(node, article);
+    }
+}
+
+/// A folded wrapper's class words naming a code block's language (Rouge's
+/// `div.language-ruby` around `div.highlight`) go to the child that takes its place.
+fn carry_language_words(tree: &mut Tree, wrapper: NodeId, child: NodeId) {
+    let Some(words) = tree.element(wrapper).map(|wrapper| {
+        wrapper
+            .hint
+            .split_ascii_whitespace()
+            .filter(|word| word.starts_with("language-") || word.starts_with("lang-"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    }) else {
+        return;
+    };
+    if let Some(child) = tree.element_mut(child) {
+        for word in words {
+            child.hint.push(' ');
+            child.hint.push_str(&word);
+        }
     }
 }

@@ -61,6 +61,8 @@ pub fn remove_boilerplate(
             && !strategy.keep_post_meta
             && hint_has_token(&element.hint, SHORT_FURNITURE_HINTS, false)
             && cache.text_len(node) < SHORT_FURNITURE_MAX_CHARS
+            // A code block in a highlighter's toolbar wrapper is the author's, however short.
+            && !tree.descendants(node).any(|id| tree.is_tag(id, Tag::Pre))
         {
             trace.removing(tree, node, Rule::PrecisionShortFurniture);
             cache.detach(tree, node);

@@ -70,7 +70,10 @@ fn unwrap_gutter_table(tree: &mut Tree, table: NodeId, trace: &mut Trace) {
     let code_cells: Vec<NodeId> = cells
         .iter()
         .copied()
-        .filter(|&cell| tree.descendants(cell).any(|id| tree.is_tag(id, Tag::Pre)))
+        .filter(|&cell| {
+            tree.descendants(cell).any(|id| tree.is_tag(id, Tag::Pre))
+                && !is_line_numbers(&inner_text(tree, cell))
+        })
         .collect();
     let [code_cell] = code_cells[..] else {
         return;
@@ -136,9 +139,19 @@ fn flatten_line_table(tree: &mut Tree, table: NodeId, trace: &mut Trace) {
             let line_break = tree.new_text("\n".to_owned());
             tree.insert_before(table, line_break);
         }
-        let children: Vec<NodeId> = tree.children(code).collect();
+        // A line's own block (`div.hljs-ln-line`, made a `<p>` by clean-up) is not code.
+        let mut children: Vec<NodeId> = Vec::new();
+        for child in tree.children(code) {
+            if tree.is_tag(child, Tag::P)
+                || tree.is_tag(child, Tag::Div)
+                || tree.is_tag(child, Tag::Pre)
+            {
+                children.extend(tree.children(child));
+            } else {
+                children.push(child);
+            }
+        }
         for child in children {
-            tree.detach(child);
             tree.insert_before(table, child);
         }
     }
@@ -155,7 +168,10 @@ fn wrappers(tree: &Tree, pre: NodeId, article: NodeId) -> Vec<NodeId> {
             break;
         }
         let chars = inner_text(tree, ancestor).chars().count();
-        if (code_chars as f64) < chars as f64 * CODE_WRAPPER_MIN_SHARE {
+        let around = chars.saturating_sub(code_chars);
+        if (code_chars as f64) < chars as f64 * CODE_WRAPPER_MIN_SHARE
+            && around > CODE_TOOLBAR_MAX_CHARS
+        {
             break;
         }
         chain.push(ancestor);
@@ -179,8 +195,8 @@ fn declared_language(element: &Element) -> Option<String> {
     if let Some(language) = element.attr(Attr::DataLanguage).and_then(safe_language) {
         return Some(language);
     }
-    let class = element.attr(Attr::Class)?.to_ascii_lowercase();
-    let tokens: Vec<&str> = class.split_ascii_whitespace().collect();
+    // The hint: class words of wrappers that clean-up merged are there too.
+    let tokens: Vec<&str> = element.hint.split_ascii_whitespace().collect();
     for (index, token) in tokens.iter().enumerate() {
         let named = CODE_LANGUAGE_PREFIXES
             .iter()
@@ -255,17 +271,7 @@ fn remove_toolbar(
             {
                 continue;
             }
-            let text = inner_text(tree, sibling);
-            let text = text.trim();
-            if text.chars().count() > CODE_TOOLBAR_MAX_CHARS {
-                continue;
-            }
-            let lower = text.to_lowercase();
-            let hint = tree.element(sibling).map_or("", |e| e.hint.as_str());
-            if CODE_TOOLBAR_TEXTS.contains(&lower.as_str())
-                || language.is_some_and(|language| lower == language)
-                || (!hint.is_empty() && hint_has_token(hint, CODE_TOOLBAR_HINTS, false))
-            {
+            if is_toolbar(tree, sibling, language) {
                 toolbar.push(sibling);
             }
         }
@@ -275,4 +281,30 @@ fn remove_toolbar(
             trace.remove(tree, node, Rule::MarkupCodeToolbar);
         }
     }
+}
+
+/// Whether every text in `node` is a toolbar's: a copy button's, the language's name, or
+/// inside an element whose class names a copy button or toolbar item.
+fn is_toolbar(tree: &Tree, node: NodeId, language: Option<&str>) -> bool {
+    let total = inner_text(tree, node);
+    if total.trim().is_empty() || total.trim().chars().count() > CODE_TOOLBAR_MAX_CHARS {
+        return false;
+    }
+    let in_toolbar_item = |id: NodeId| {
+        std::iter::once(id)
+            .chain(tree.ancestors(id))
+            .take_while(|&a| a != tree.parent(node))
+            .filter_map(|a| tree.element(a))
+            .any(|e| !e.hint.is_empty() && hint_has_token(&e.hint, CODE_TOOLBAR_HINTS, false))
+    };
+    tree.descendants(node).all(|id| {
+        let Some(text) = tree.text(id) else {
+            return true;
+        };
+        let text = text.trim().to_lowercase();
+        text.is_empty()
+            || CODE_TOOLBAR_TEXTS.contains(&text.as_str())
+            || language.is_some_and(|language| text == language)
+            || in_toolbar_item(id)
+    })
 }

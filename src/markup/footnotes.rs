@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::role;
 use crate::explain::Trace;
-use crate::measure::{has_text, inner_text};
+use crate::measure::{has_text, inner_text, text_len};
 use crate::patterns::{
     FOOTNOTE_BACKLINK_HINTS, FOOTNOTE_LABEL_MAX_CHARS, FOOTNOTE_NOTE_MAX_CHARS, FOOTNOTE_REF_HINTS,
     NOTES_HEADINGS, SIDENOTE_HINTS,
@@ -63,11 +63,18 @@ pub fn keep_footnotes(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
         .map(|reference| reference.note)
         .min()
         .unwrap_or(NONE);
-    let place = match tree.parent(first_note) {
-        parent if tree.is_tag(parent, Tag::Ol) || tree.is_tag(parent, Tag::Ul) => parent,
-        _ => first_note,
+    let place = match first_note {
+        NONE => None,
+        note => {
+            let parent = tree.parent(note);
+            let place = if tree.is_tag(parent, Tag::Ol) || tree.is_tag(parent, Tag::Ul) {
+                parent
+            } else {
+                note
+            };
+            tree.has_ancestor(place, article).then_some(place)
+        }
     };
-    let place = tree.has_ancestor(place, article).then_some(place);
     let list = tree.new_element(Element::new(Tag::Ol));
     let mut section = Element::new(Tag::Section);
     section.set_attr(Attr::Markup, role::ENDNOTES.to_owned());
@@ -258,6 +265,17 @@ fn note_of(tree: &Tree, link: NodeId, target: NodeId) -> Option<NodeId> {
         if note == NONE {
             return None;
         }
+    }
+    // A block holding only the note's own label (split off by clean-up): the note is the
+    // block around it.
+    let label_chars = text_len(tree, target);
+    while text_len(tree, note) <= label_chars
+        && tree.parent(note) != NONE
+        && tree
+            .tag(tree.parent(note))
+            .is_some_and(|tag| matches!(tag, Tag::Div | Tag::Li | Tag::Aside | Tag::Dd))
+    {
+        note = tree.parent(note);
     }
     let too_long = inner_text(tree, note).chars().count() > FOOTNOTE_NOTE_MAX_CHARS;
     let has_heading = tree

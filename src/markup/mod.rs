@@ -6,9 +6,11 @@
 mod callouts;
 mod code;
 mod footnotes;
+pub mod math;
 
 use crate::explain::Trace;
-use crate::tree::{NodeId, Tree};
+use crate::measure::inner_text;
+use crate::tree::{Element, NodeId, Tag, Tree};
 
 /// What a generated element is for ([`crate::tree::Attr::Markup`]).
 pub mod role {
@@ -23,7 +25,33 @@ pub mod role {
 }
 
 pub fn keep_markup(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    show_tex_sources(tree, article);
     code::keep_code(tree, article, trace);
     footnotes::keep_footnotes(tree, article, trace);
     callouts::mark_callouts(tree, article);
+}
+
+/// A formula known only by its TeX (MathJax's source script) shows that source: a browser
+/// draws a `<semantics>`' first child, never its annotation.
+fn show_tex_sources(tree: &mut Tree, article: NodeId) {
+    let bare: Vec<NodeId> = tree
+        .descendants(article)
+        .filter(|&id| {
+            tree.is_tag(id, Tag::Semantics)
+                && tree
+                    .element_children(id)
+                    .next()
+                    .is_some_and(|first| tree.is_tag(first, Tag::Annotation))
+        })
+        .collect();
+    for semantics in bare {
+        let Some(annotation) = tree.element_children(semantics).next() else {
+            continue;
+        };
+        let source = inner_text(tree, annotation);
+        let shown = tree.new_element(Element::new(Tag::Mtext));
+        let text = tree.new_text(source);
+        tree.append_child(shown, text);
+        tree.insert_before(annotation, shown);
+    }
 }

@@ -16,7 +16,7 @@
 
 use super::text::note_number;
 use super::{walk, Event};
-use crate::markup::role;
+use crate::markup::{math, role};
 use crate::tree::{Attr, Element, NodeData, NodeId, Tag, Tree, NONE};
 use crate::url::{clean_url, is_safe_url};
 
@@ -480,6 +480,10 @@ impl Renderer<'_> {
         }
         match element.tag {
             _ if node == self.skipped_heading => return false,
+            Tag::Math => {
+                self.formula(node);
+                return false;
+            }
             Tag::Li if w.flat_depth == 0 && note_number(element).is_some() => {
                 w.block(2);
                 let number = note_number(element).unwrap_or_default();
@@ -751,6 +755,29 @@ impl Renderer<'_> {
         }
     }
 
+    /// A formula as `$TeX$`, or `$$` lines around it for display math; as text when its
+    /// TeX could not be written safely.
+    fn formula(&mut self, math_node: NodeId) {
+        let tex = math::latex(self.tree, math_node);
+        let w = &mut self.w;
+        let Some(tex) = markdown_tex(&tex, self.table_depth > 0) else {
+            w.text(&math::linear_text(self.tree, math_node));
+            return;
+        };
+        if math::is_display(self.tree, math_node) && w.flat_depth == 0 {
+            w.block(2);
+            w.markup("$$");
+            w.new_line();
+            w.out.push_str(&tex);
+            w.new_line();
+            w.out.push_str("$$");
+            w.block(2);
+            w.after_block_end = true;
+        } else {
+            w.inline_markup(&format!("${tex}$"));
+        }
+    }
+
     /// An inline code element, or a code block where no line break may go, as one code
     /// span. Its children are not walked.
     fn code_span(&mut self, node: NodeId) -> bool {
@@ -772,6 +799,34 @@ fn callout_title(tree: &Tree, callout: NodeId) -> Option<String> {
     let text = crate::measure::inner_text(tree, title);
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// TeX made safe for Markdown however it is rendered, math extension or not: on one line,
+/// and with a space (which TeX ignores in math) breaking up what could open raw HTML, an
+/// autolink, a character reference or a link (`<`, `&name;`, `](`, `]:`); `|` in a table
+/// is `\vert`. `None` when it is empty or holds a backtick or a dollar sign, which no
+/// spacing makes harmless.
+fn markdown_tex(tex: &str, in_table: bool) -> Option<String> {
+    let words: Vec<&str> = tex
+        .split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let tex = words.join(" ");
+    if tex.is_empty() || tex.contains(['`', '$']) {
+        return None;
+    }
+    let mut out = String::with_capacity(tex.len() + 8);
+    for (index, ch) in tex.char_indices() {
+        let rest = &tex[index + ch.len_utf8()..];
+        match ch {
+            '|' if in_table => out.push_str("\\vert "),
+            '<' => out.push_str("< "),
+            '&' if starts_reference(rest) => out.push_str("& "),
+            ']' if rest.starts_with(['(', ':']) => out.push_str("] "),
+            _ => out.push(ch),
+        }
+    }
+    Some(out)
 }
 
 /// Whether a figure caption comes after its figure's image: they are written as one unit.
