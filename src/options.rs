@@ -46,6 +46,10 @@ pub struct Options {
     /// `content` and `markdown`). Default: false: `textContent` is the running text of the
     /// article, what one reads aloud, indexes or summarises.
     pub text_captions: bool,
+    /// Write formulas in `textContent` as readable linear text (`E = mc²`, `(a+b)/2`,
+    /// `√(x+1)`, `∑ᵢ₌₁ⁿ i`). Default: false: a formula's text as a browser's `textContent`
+    /// gives it (`E=mc2`), as Readability.js does.
+    pub readable_math: bool,
     /// [`crate::is_probably_readerable`]: a block counts only with at least this many
     /// characters of text. Default: 140 (as Readability.js).
     pub min_content_length: usize,
@@ -74,6 +78,7 @@ impl Default for Options {
             output_text: true,
             output_markdown: false,
             text_captions: false,
+            readable_math: false,
             min_content_length: READERABLE_MIN_CONTENT_LENGTH,
             min_score: READERABLE_MIN_SCORE,
             explain: false,

@@ -90,7 +90,8 @@ pub fn extract(
     markup::keep_markup(&mut work, article, &mut trace);
 
     // 12. Render: text (which also decides readerability), HTML, Markdown.
-    let text_content = render::text::render(&work, article, options.text_captions);
+    let text_content =
+        render::text::render(&work, article, options.text_captions, options.readable_math);
     if text_content.trim().is_empty() {
         return Err(not_readerable());
     }

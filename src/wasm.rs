@@ -32,6 +32,8 @@ export interface Options {
   outputMarkdown?: boolean;
   /** Include figure captions and photo credits in `textContent`. Default false. */
   textCaptions?: boolean;
+  /** Formulas in `textContent` as readable linear text (`E = mc²`). Default false: as a browser's `textContent` (`E=mc2`). */
+  readableMath?: boolean;
   /** `isProbablyReaderable`: characters a block needs to count. Default 140 (as Readability.js). */
   minContentLength?: number;
   /** `isProbablyReaderable`: score the page must pass. Default 20 (as Readability.js). */

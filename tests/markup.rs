@@ -272,3 +272,17 @@ fn markdown_starts_with_the_title() {
         );
     }
 }
+
+#[test]
+fn readable_math_writes_formulas_as_linear_text() {
+    let html = fs::read_to_string(fixtures().join("math-mathml.html")).unwrap();
+    let options = Options {
+        readable_math: true,
+        ..Options::default()
+    };
+    let text = clean(&html, &options).unwrap().text_content;
+    for formula in ["f = (a+b)/2", "E = mc²", "∑ᵢ₌₁ⁿ xᵢ"] {
+        assert!(text.contains(formula), "no {formula} in {text}");
+    }
+    assert!(!text.contains("E=mc2"), "{text}");
+}

@@ -24,26 +24,22 @@ struct Reference {
 }
 
 pub fn keep_footnotes(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
-    let mut references = sidenotes(tree, article);
-    let has_fragment_links = tree
+    // In document order: references are numbered as a reader meets them.
+    let candidates: Vec<NodeId> = tree
         .descendants(article)
-        .any(|id| fragment_of(tree, id).is_some());
-    if has_fragment_links {
-        references.extend(linked_notes(tree, article));
+        .filter(|&id| fragment_of(tree, id).is_some() || is_sidenote(tree, id))
+        .collect();
+    if candidates.is_empty() {
+        return;
     }
+    let references = find_references(tree, article, &candidates);
     if references.is_empty() {
         return;
     }
-    let order: HashMap<NodeId, usize> = tree
-        .descendants(article)
-        .enumerate()
-        .map(|(index, id)| (id, index))
-        .collect();
-    references.sort_by_key(|reference| order.get(&reference.link).copied());
     // Numbered by first reference, as readers count them.
     let mut numbers: HashMap<NodeId, usize> = HashMap::new();
     let mut notes: Vec<NodeId> = Vec::new();
-    let mut reference_ids: Vec<String> = Vec::new();
+    let mut reference_ids: HashMap<String, NodeId> = HashMap::new();
     for reference in &references {
         if let std::collections::hash_map::Entry::Vacant(entry) = numbers.entry(reference.note) {
             notes.push(reference.note);
@@ -51,7 +47,7 @@ pub fn keep_footnotes(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
         }
         for id in std::iter::once(reference.link).chain(tree.ancestors(reference.link).take(2)) {
             if let Some(value) = tree.element(id).and_then(|e| e.attr(Attr::Id)) {
-                reference_ids.push(value.to_owned());
+                reference_ids.insert(value.to_owned(), id);
             }
         }
     }
@@ -127,35 +123,28 @@ fn has_class_prefix(tree: &Tree, node: NodeId, prefixes: &[&str]) -> bool {
     })
 }
 
-/// Notes written where they are referenced, shown in the margin (Tufte CSS and its kin):
-/// each becomes a reference at its place and a note at the end.
-fn sidenotes(tree: &mut Tree, article: NodeId) -> Vec<Reference> {
-    let found: Vec<NodeId> = tree
-        .descendants(article)
-        .filter(|&id| {
-            has_class_word(tree, id, SIDENOTE_HINTS)
-                && has_text(tree, id)
-                && !tree
-                    .ancestors(id)
-                    .any(|a| has_class_word(tree, a, SIDENOTE_HINTS))
-        })
-        .collect();
-    found
-        .into_iter()
-        .map(|note| {
-            let link = tree.new_element(Element::new(Tag::A));
-            tree.insert_before(note, link);
-            // The note's content moves to the end; its place keeps the reference.
-            let holder = tree.new_element(Element::new(Tag::Div));
-            tree.insert_before(note, holder);
-            tree.append_child(holder, note);
-            Reference {
-                link,
-                note: holder,
-                inline: true,
-            }
-        })
-        .collect()
+/// A note written where it is referenced, shown in the margin (Tufte CSS and its kin): it
+/// becomes a reference at its place and a note in the list.
+fn is_sidenote(tree: &Tree, node: NodeId) -> bool {
+    has_class_word(tree, node, SIDENOTE_HINTS)
+        && has_text(tree, node)
+        && !tree
+            .ancestors(node)
+            .any(|a| has_class_word(tree, a, SIDENOTE_HINTS))
+}
+
+fn sidenote_reference(tree: &mut Tree, note: NodeId) -> Reference {
+    let link = tree.new_element(Element::new(Tag::A));
+    tree.insert_before(note, link);
+    // The note's content moves to the list; its place keeps the reference.
+    let holder = tree.new_element(Element::new(Tag::Div));
+    tree.insert_before(note, holder);
+    tree.append_child(holder, note);
+    Reference {
+        link,
+        note: holder,
+        inline: true,
+    }
 }
 
 /// `href="#x"`'s `x`.
@@ -170,8 +159,9 @@ fn fragment_of(tree: &Tree, node: NodeId) -> Option<&str> {
         .filter(|f| !f.is_empty())
 }
 
-/// Links to notes elsewhere on the page, and the note each points to.
-fn linked_notes(tree: &mut Tree, article: NodeId) -> Vec<Reference> {
+/// The references among `candidates` (sidenotes and same-page links, in document order)
+/// and their notes.
+fn find_references(tree: &mut Tree, article: NodeId, candidates: &[NodeId]) -> Vec<Reference> {
     // Only notes in the article: notes the extraction left out (a shop's legal notes at the
     // page's foot) stay out, and their references keep their labels as text.
     let mut ids: HashMap<String, NodeId> = HashMap::new();
@@ -182,29 +172,29 @@ fn linked_notes(tree: &mut Tree, article: NodeId) -> Vec<Reference> {
     }
     let mut references = Vec::new();
     let mut dangling = Vec::new();
-    let links: Vec<NodeId> = tree
-        .descendants(article)
-        .filter(|&id| fragment_of(tree, id).is_some())
-        .collect();
-    for link in links {
-        if !looks_like_reference(tree, link) {
+    for &node in candidates {
+        if fragment_of(tree, node).is_none() {
+            references.push(sidenote_reference(tree, node));
             continue;
         }
-        let fragment = fragment_of(tree, link).unwrap_or_default();
+        if !looks_like_reference(tree, node) {
+            continue;
+        }
+        let fragment = fragment_of(tree, node).unwrap_or_default();
         match ids
             .get(fragment)
-            .and_then(|&target| note_of(tree, link, target))
+            .and_then(|&target| note_of(tree, node, target))
         {
             Some(note) => references.push(Reference {
-                link,
+                link: node,
                 note,
                 inline: false,
             }),
-            None if !ids.contains_key(fragment) => dangling.push(link),
+            None if !ids.contains_key(fragment) => dangling.push(node),
             None => {}
         }
     }
-    // A reference to a note that is not on the page would link nowhere: its number stays.
+    // A reference to a note that is not in the article would link nowhere: its label stays.
     for link in dangling {
         tree.unwrap(link);
     }
@@ -290,7 +280,7 @@ fn gather_note(
     tree: &mut Tree,
     note: NodeId,
     number: usize,
-    reference_ids: &[String],
+    reference_ids: &HashMap<String, NodeId>,
     trace: &mut Trace,
 ) -> NodeId {
     let mut item = Element::new(Tag::Li);
@@ -305,7 +295,7 @@ fn gather_note(
         .descendants(item)
         .filter(|&id| {
             has_class_prefix(tree, id, FOOTNOTE_BACKLINK_HINTS)
-                || fragment_of(tree, id).is_some_and(|f| reference_ids.iter().any(|r| r == f))
+                || fragment_of(tree, id).is_some_and(|f| reference_ids.contains_key(f))
         })
         .collect();
     for label in labels {

@@ -40,6 +40,9 @@ struct Writer {
     /// Inside a table cell or a figure's caption: blocks are inline there, a line break
     /// would end the row or split the figure.
     flat_depth: usize,
+    /// Where the output stood after the last block markup (a line's prefixes, a list
+    /// marker): text starting there could open block syntax.
+    block_start: usize,
 }
 
 impl Writer {
@@ -53,6 +56,7 @@ impl Writer {
             at_container_start: false,
             after_block_end: false,
             flat_depth: 0,
+            block_start: 0,
         }
     }
 
@@ -68,6 +72,7 @@ impl Writer {
         for prefix in &self.prefixes {
             self.out.push_str(prefix);
         }
+        self.block_start = self.out.len();
     }
 
     /// Whether the output ends with a line break and the container prefixes after it.
@@ -121,6 +126,7 @@ impl Writer {
             for prefix in &self.prefixes {
                 self.out.push_str(prefix);
             }
+            self.block_start = self.out.len();
         } else if self.pending_breaks > 0 {
             self.trim_blank_lines();
             for _ in 0..self.pending_breaks {
@@ -146,6 +152,7 @@ impl Writer {
     fn markup(&mut self, text: &str) {
         self.flush();
         self.out.push_str(text);
+        self.block_start = self.out.len();
     }
 
     /// Writes inline markup: a code span, an image.
@@ -200,18 +207,49 @@ impl Writer {
     /// Writes text outside code: whitespace collapses to one space, Markdown syntax is
     /// escaped.
     fn text(&mut self, text: &str) {
+        let mut skip_to = 0;
         for (index, ch) in text.char_indices() {
+            if index < skip_to {
+                continue;
+            }
             if is_space(ch) {
                 self.pending_space = true;
                 continue;
             }
             self.flush_inline();
-            if needs_escape(ch, &text[index + ch.len_utf8()..]) {
+            let rest = &text[index + ch.len_utf8()..];
+            if self.out.len() == self.block_start {
+                // What would open a list, a thematic break or a setext underline here.
+                if let Some(end) = list_number_end(&text[index..]) {
+                    self.out.push_str(&text[index..index + end]);
+                    self.out.push('\\');
+                    skip_to = index + end;
+                    continue;
+                }
+                if matches!(ch, '-' | '+' | '=')
+                    && (rest.is_empty() || rest.starts_with([' ', '-', '\t']) || ch == '=')
+                {
+                    self.out.push('\\');
+                }
+            }
+            if needs_escape(ch, rest) {
                 self.out.push('\\');
             }
             self.out.push(ch);
         }
     }
+}
+
+/// In text at the start of a block, the length of a list number and its `.` or `)` before a
+/// space or the end (`12. x`), which would open an ordered list; `None` otherwise.
+fn list_number_end(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let after = text.as_bytes().get(digits);
+    let next = text.as_bytes().get(digits + 1);
+    ((1..=9).contains(&digits)
+        && matches!(after, Some(b'.' | b')'))
+        && next.is_none_or(|b| *b == b' ' || *b == b'\t'))
+    .then_some(digits)
 }
 
 /// Whitespace that HTML collapses (a no-break space is kept).

@@ -2,7 +2,7 @@
 //! around paragraphs, a line break at `<br>`, table cells apart, words never glued.
 
 use super::{walk, Event};
-use crate::markup::role;
+use crate::markup::{math, role};
 use crate::measure::{has_descendant, inner_text, text_len};
 use crate::patterns::{CAPTION_HINTS, CAPTION_MAX_CHARS};
 use crate::text::hint_has_token;
@@ -129,7 +129,7 @@ fn is_caption(tree: &Tree, node: NodeId) -> bool {
     }
 }
 
-pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
+pub fn render(tree: &Tree, root: NodeId, captions: bool, readable_math: bool) -> String {
     let mut writer = LineWriter::new();
     let mut pre_depth = 0usize;
     walk(tree, root, |event| match event {
@@ -153,6 +153,10 @@ pub fn render(tree: &Tree, root: NodeId, captions: bool) -> String {
                     _ => {}
                 }
                 writer.request_breaks(block_breaks(tag));
+                if tag == Tag::Math && readable_math {
+                    writer.text(&math::linear_text(tree, node));
+                    return false;
+                }
                 match element.attr(Attr::Markup) {
                     // `[1]`, as references are read aloud and printed.
                     Some(role::NOTE_REF) => {
