@@ -5,6 +5,7 @@
 use super::role;
 use crate::measure::inner_text;
 use crate::patterns::{CALLOUT_HINTS, CALLOUT_KINDS, CALLOUT_TITLE_HINTS, CALLOUT_TITLE_MAX_CHARS};
+use crate::text::lower_case;
 use crate::tree::{Attr, NodeId, Tag, Tree};
 
 pub fn mark_callouts(tree: &mut Tree, article: NodeId) {
@@ -31,7 +32,7 @@ pub fn mark_callouts(tree: &mut Tree, article: NodeId) {
             });
             is_title && inner_text(tree, first).chars().count() <= CALLOUT_TITLE_MAX_CHARS
         });
-        let title_text = title.map(|t| inner_text(tree, t).trim().to_lowercase());
+        let title_text = title.map(|t| lower_case(inner_text(tree, t).trim()));
         let kind = kind_from_classes(&hint)
             .or_else(|| {
                 let first_word = title_text.as_deref()?.split_whitespace().next()?;

@@ -10,6 +10,7 @@ use crate::patterns::{
 };
 use crate::rules::Rule;
 use crate::text::hint_has_token;
+use crate::text::lower_case;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 pub fn keep_code(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
@@ -301,7 +302,7 @@ fn is_toolbar(tree: &Tree, node: NodeId, language: Option<&str>) -> bool {
         let Some(text) = tree.text(id) else {
             return true;
         };
-        let text = text.trim().to_lowercase();
+        let text = lower_case(text.trim());
         text.is_empty()
             || CODE_TOOLBAR_TEXTS.contains(&text.as_str())
             || language.is_some_and(|language| text == language)

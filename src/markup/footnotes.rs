@@ -13,6 +13,7 @@ use crate::patterns::{
     NOTES_HEADINGS, SIDENOTE_HINTS,
 };
 use crate::rules::Rule;
+use crate::text::lower_case;
 use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// A reference and the note it points to.
@@ -384,7 +385,7 @@ fn remove_if_empty(tree: &mut Tree, node: NodeId, scope: NodeId) {
                     .tag(tree.next_sibling(before))
                     .is_some_and(Tag::is_heading));
         if heading_left_bare
-            && NOTES_HEADINGS.contains(&inner_text(tree, before).trim().to_lowercase().as_str())
+            && NOTES_HEADINGS.contains(&lower_case(inner_text(tree, before).trim()).as_str())
         {
             tree.detach(before);
         }

@@ -909,7 +909,7 @@ fn same_words(a: &str, b: &str) -> bool {
     let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(crate::text::lower_case)
             .collect()
     };
     let a = words(a);
