@@ -1242,6 +1242,16 @@ pub const NOTES_HEADINGS: &[&str] = &[
     "references and notes",
 ];
 
+/// Class words of an image that draws a formula, its TeX in the alt text (Wikipedia's
+/// `mwe-math-fallback-image-inline`, WordPress's `latex`, QuickLaTeX's `ql-img-inline-formula`).
+pub const MATH_IMAGE_HINTS: &[&str] = &[
+    "mwe-math-fallback-image",
+    "latex",
+    "ql-img-",
+    "tex-formula",
+    "math-image",
+];
+
 /// Class words of a callout (GitHub's `markdown-alert`, MkDocs' and Sphinx's `admonition`,
 /// Docusaurus' `theme-admonition`, Obsidian's `callout`).
 pub const CALLOUT_HINTS: &[&str] = &[

@@ -227,6 +227,14 @@ fn every_math_shape_has_its_tex_in_markdown_and_readable_text() {
         "the preview goes: {}",
         mathjax.text_content
     );
+    // Wikipedia draws a formula as an image (its MathML hidden): the alt text's TeX.
+    let (_, wikipedia) = pages.iter().find(|(n, _)| n == "math-wikipedia").unwrap();
+    assert!(
+        markdown(wikipedia).contains("The fare is $f={\\frac {a}{2}}$ per trip."),
+        "{}",
+        markdown(wikipedia)
+    );
+    assert!(wikipedia.content.contains("<img"), "{}", wikipedia.content);
     let (_, katex) = pages.iter().find(|(n, _)| n == "math-katex").unwrap();
     // Once: the visual copy (aria-hidden) goes.
     assert_eq!(

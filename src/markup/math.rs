@@ -186,6 +186,14 @@ fn tex_source(tree: &Tree, math: NodeId) -> Option<String> {
     (!source.is_empty()).then(|| source.to_string())
 }
 
+/// The TeX of a formula drawn as an image (Wikipedia's fallback `<img>`, WordPress's
+/// `img.latex`): its alt text, collapsed and unwrapped like an annotation's.
+pub fn image_tex(alt: &str) -> Option<String> {
+    let source = collapse(alt);
+    let source = unwrap_style(&source);
+    (!source.is_empty()).then(|| source.to_string())
+}
+
 /// `{\displaystyle X}` as `X`: the wrapper only when its braces enclose the whole source.
 fn unwrap_style(source: &str) -> &str {
     if !source.starts_with('{') || !source.ends_with('}') {

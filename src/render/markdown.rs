@@ -17,6 +17,8 @@
 use super::text::note_number;
 use super::{walk, Event};
 use crate::markup::{math, role};
+use crate::patterns::MATH_IMAGE_HINTS;
+use crate::text::hint_has_token;
 use crate::tree::{Attr, Element, NodeData, NodeId, Tag, Tree, NONE};
 use crate::url::{clean_url, is_safe_url};
 
@@ -647,6 +649,28 @@ impl Renderer<'_> {
                 w.pending_breaks = 2;
                 w.after_block_end = true;
             }
+            Tag::Img if is_formula_image(element) => {
+                let alt = element.attr(Attr::Alt).unwrap_or("");
+                match math::image_tex(alt).and_then(|tex| markdown_tex(&tex, self.table_depth > 0))
+                {
+                    Some(tex)
+                        if hint_has_token(&element.hint, &["display"], false)
+                            && w.flat_depth == 0 =>
+                    {
+                        w.block(2);
+                        w.markup("$$");
+                        w.new_line();
+                        w.out.push_str(&tex);
+                        w.new_line();
+                        w.out.push_str("$$");
+                        w.block(2);
+                        w.after_block_end = true;
+                    }
+                    Some(tex) => w.inline_markup(&format!("${tex}$")),
+                    None => w.text(alt),
+                }
+                return false;
+            }
             Tag::Img => {
                 if let Some(src) = safe_url(element, Attr::Src, true) {
                     let alt = escape_inline(element.attr(Attr::Alt).unwrap_or(""));
@@ -865,6 +889,16 @@ fn markdown_tex(tex: &str, in_table: bool) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// An image that draws a formula and says its TeX in its alt text: class words naming math
+/// or LaTeX (MATH_IMAGE_HINTS) and an alt text.
+fn is_formula_image(element: &Element) -> bool {
+    !element.hint.is_empty()
+        && hint_has_token(&element.hint, MATH_IMAGE_HINTS, false)
+        && element
+            .attr(Attr::Alt)
+            .is_some_and(|alt| !alt.trim().is_empty())
 }
 
 /// Whether a figure caption comes after its figure's image: they are written as one unit.
