@@ -169,7 +169,8 @@ const MATH_TAGS: &str = "math mi mn mo ms mtext mrow msup msub msubsup mfrac msq
      semantics annotation";
 
 const ALLOWED_ATTRIBUTES: &str = "href src srcset sizes alt width height title colspan rowspan \
-     headers scope start type datetime cite display mathvariant encoding lang dir class";
+     headers scope start type datetime cite display mathvariant encoding lang dir class id role \
+     data-callout";
 
 /// Whether `name` is one of the space-separated names in `list`.
 fn listed(list: &str, name: &str) -> bool {

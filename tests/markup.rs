@@ -294,3 +294,26 @@ fn readable_math_writes_formulas_as_linear_text() {
     }
     assert!(!text.contains("E=mc2"), "{text}");
 }
+
+#[test]
+fn generated_attributes_have_only_our_forms() {
+    for (name, article) in pages() {
+        let content = &article.content;
+        for (attribute, allowed) in [
+            ("id=\"", "fn-0123456789ref"),
+            ("data-callout=\"", "abcdefghijklmnopqrstuvwxyz"),
+            (
+                "class=\"language-",
+                "abcdefghijklmnopqrstuvwxyz0123456789+#_.-",
+            ),
+        ] {
+            for value in content.split(attribute).skip(1) {
+                let value = value.split('"').next().unwrap_or_default();
+                assert!(
+                    !value.is_empty() && value.chars().all(|c| allowed.contains(c)),
+                    "{name}: {attribute}{value}"
+                );
+            }
+        }
+    }
+}
