@@ -1242,6 +1242,9 @@ pub const NOTES_HEADINGS: &[&str] = &[
     "references and notes",
 ];
 
+/// TeX between `\(` and `\)` longer than this is not taken for a formula.
+pub const TEX_DELIMITED_MAX_CHARS: usize = 2000;
+
 /// Class words of an image that draws a formula, its TeX in the alt text (Wikipedia's
 /// `mwe-math-fallback-image-inline`, WordPress's `latex`, QuickLaTeX's `ql-img-inline-formula`).
 pub const MATH_IMAGE_HINTS: &[&str] = &[

@@ -187,6 +187,7 @@ fn every_highlighter_keeps_the_language_and_only_the_code() {
 #[test]
 fn every_math_shape_has_its_tex_in_markdown_and_readable_text() {
     let expected = [
+        ("math-delimiters", "$f = \\frac{a}{2}$", "f = \\frac{a}{2}"),
         ("math-katex", "$f = \\frac{a}{2}$", "f=a2"),
         ("math-mathjax2", "$f = \\frac{a}{2}$", "f = \\frac{a}{2}"),
         ("math-mathjax3", "$f=\\frac{a}{2}$", "f=a2"),
@@ -226,6 +227,12 @@ fn every_math_shape_has_its_tex_in_markdown_and_readable_text() {
         !mathjax.text_content.contains("f=a/2"),
         "the preview goes: {}",
         mathjax.text_content
+    );
+    let (_, delimited) = pages.iter().find(|(n, _)| n == "math-delimiters").unwrap();
+    assert!(markdown(delimited).contains("$$\n\\sum_{i=1}^n x_i\n$$"));
+    assert!(
+        markdown(delimited).contains("printf(\"\\(not math\\)\");"),
+        "code stays code"
     );
     // Wikipedia draws a formula as an image (its MathML hidden): the alt text's TeX.
     let (_, wikipedia) = pages.iter().find(|(n, _)| n == "math-wikipedia").unwrap();

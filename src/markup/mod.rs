@@ -10,7 +10,8 @@ pub mod math;
 
 use crate::explain::Trace;
 use crate::measure::inner_text;
-use crate::tree::{Element, NodeId, Tag, Tree};
+use crate::patterns::TEX_DELIMITED_MAX_CHARS;
+use crate::tree::{Attr, Element, NodeId, Tag, Tree};
 
 /// What a generated element is for ([`crate::tree::Attr::Markup`]).
 pub mod role {
@@ -25,6 +26,7 @@ pub mod role {
 }
 
 pub fn keep_markup(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    delimited_tex(tree, article);
     show_tex_sources(tree, article);
     code::keep_code(tree, article, trace);
     footnotes::keep_footnotes(tree, article, trace);
@@ -54,4 +56,85 @@ fn show_tex_sources(tree: &mut Tree, article: NodeId) {
         tree.append_child(shown, text);
         tree.insert_before(annotation, shown);
     }
+}
+
+/// TeX written in the text between `\(` and `\)` (inline) or `\[` and `\]` (display), as
+/// MathJax and KaTeX read it before they typeset the page: a formula with its TeX as the
+/// annotation. Not inside code, where the delimiters are the code's.
+fn delimited_tex(tree: &mut Tree, article: NodeId) {
+    let texts: Vec<NodeId> = tree
+        .descendants(article)
+        .filter(|&id| {
+            tree.text(id)
+                .is_some_and(|text| text.contains("\\(") || text.contains("\\["))
+                && !tree.ancestors(id).any(|a| {
+                    tree.tag(a).is_some_and(|tag| {
+                        matches!(tag, Tag::Pre | Tag::Code | Tag::Kbd | Tag::Samp) || tag.is_math()
+                    })
+                })
+        })
+        .collect();
+    for node in texts {
+        let text = tree.text(node).unwrap_or_default().to_owned();
+        let mut pieces: Vec<(String, Option<bool>)> = Vec::new();
+        let mut rest = text.as_str();
+        while let Some((start, display)) = next_opener(rest) {
+            let closer = if display { "\\]" } else { "\\)" };
+            let body = &rest[start + 2..];
+            let Some(end) = body.find(closer) else {
+                break;
+            };
+            let tex = body[..end].trim();
+            if tex.is_empty() || tex.chars().count() > TEX_DELIMITED_MAX_CHARS {
+                break;
+            }
+            pieces.push((rest[..start].to_owned(), None));
+            pieces.push((tex.to_owned(), Some(display)));
+            rest = &body[end + 2..];
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        pieces.push((rest.to_owned(), None));
+        for (piece, formula) in pieces {
+            let new = match formula {
+                Some(display) => tex_formula(tree, &piece, display),
+                None if piece.is_empty() => continue,
+                None => tree.new_text(piece),
+            };
+            tree.insert_before(node, new);
+        }
+        tree.detach(node);
+    }
+}
+
+/// Where the next `\(` or `\[` opens, and whether it is display math.
+fn next_opener(text: &str) -> Option<(usize, bool)> {
+    let inline = text.find("\\(");
+    let display = text.find("\\[");
+    match (inline, display) {
+        (Some(i), Some(d)) if d < i => Some((d, true)),
+        (Some(i), _) => Some((i, false)),
+        (None, Some(d)) => Some((d, true)),
+        (None, None) => None,
+    }
+}
+
+/// `<math><semantics><annotation encoding="application/x-tex">`: a formula known by its TeX
+/// (shown by `show_tex_sources`).
+fn tex_formula(tree: &mut Tree, tex: &str, display: bool) -> NodeId {
+    let mut math = Element::new(Tag::Math);
+    if display {
+        math.set_attr(Attr::Display, "block".to_owned());
+    }
+    let math = tree.new_element(math);
+    let semantics = tree.new_element(Element::new(Tag::Semantics));
+    tree.append_child(math, semantics);
+    let mut annotation = Element::new(Tag::Annotation);
+    annotation.set_attr(Attr::Encoding, "application/x-tex".to_owned());
+    let annotation = tree.new_element(annotation);
+    tree.append_child(semantics, annotation);
+    let source = tree.new_text(tex.to_owned());
+    tree.append_child(annotation, source);
+    math
 }
