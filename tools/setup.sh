@@ -2,7 +2,7 @@
 # Installs what building and testing need, skipping what is already there at the right
 # version (idempotent). Used by .ci/run (everything) and tools/build-wasm.sh (build only).
 #   tools/setup.sh          wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages
-#   tools/setup.sh --test   also clippy, rustfmt, Chromium + chromedriver, nightly (fuzzing)
+#   tools/setup.sh --test   also clippy, rustfmt, Chromium + chromedriver, firefox-esr, nightly (fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for_tests=false
@@ -52,13 +52,20 @@ if $for_tests; then
         # One source package, so the browser and its driver always match.
         apt-get update && apt-get install -y chromium chromium-driver
     fi
+    if [[ -x /usr/bin/firefox-esr ]]; then
+        echo "firefox-esr: already installed ($(/usr/bin/firefox-esr --version 2>/dev/null))"
+    else
+        # Debian's Firefox ESR: tests/e2e/firefox.mjs drives it over WebDriver BiDi (no driver).
+        apt-get update && apt-get install -y firefox-esr
+    fi
     if rustup toolchain list | grep -q '^nightly'; then
         echo "nightly toolchain (fuzzing): already installed"
     else
         rustup toolchain install nightly --profile minimal
     fi
 fi
-# npm packages: binaryen (wasm-opt), playwright-core, and the JS tools the bench compares.
+# npm packages: binaryen (wasm-opt), playwright-core, puppeteer-core and web-ext (Firefox tests),
+# and the JS tools the bench compares.
 if npm ls --depth=0 >/dev/null 2>&1; then
     echo "node_modules: up to date"
 else

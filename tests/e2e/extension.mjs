@@ -6,38 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, test, watchPage } from './harness.mjs';
-import { packageExtension, crc32 } from '../../tools/package-extension.mjs';
-
-/** Read a zip (stored or deflated entries) into { name: Buffer }, checking every CRC. */
-function readZip(buf) {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(eocd >= 0, 'no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const files = {};
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory signature');
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    const csize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    assert.equal(buf.readUInt32LE(local), 0x04034b50, `local header of ${name}`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + csize);
-    const data = method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    files[name] = data;
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
+import { ROOT, CHROMIUM, CHROMIUM_ARGS, test, watchPage, readZip } from './harness.mjs';
+import { packageExtension } from '../../tools/package-extension.mjs';
 
 export async function extensionTests({ pagesUrl, problems, artifacts, notes }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'article-cleaner-e2e-'));

@@ -1,12 +1,17 @@
 // A small test harness for the end-to-end suite: named tests run in order, each timed; a failure
 // is printed with its stack and the run continues; summary() prints the totals and returns the
-// exit code. Also: servers, browser launch options, console watching and encoders for fixtures.
+// exit code. Also: servers, browser launch options, console watching, zip reading (the extension
+// packages) and encoders for fixtures.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from '../../tools/package-extension.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium';
@@ -134,6 +139,47 @@ export function watchPage(page, problems, allow = () => false) {
   });
   page.on('crash', () => problems.push({ test: currentTest, page: page.url(), text: 'page crashed', location: '' }));
   return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip archives (the extension packages)
+
+/** Read a zip (stored or deflated entries) into { name: Buffer }, checking every CRC. */
+export function readZip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory signature');
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const csize = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    assert.equal(buf.readUInt32LE(local), 0x04034b50, `local header of ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + csize);
+    const data = method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
+    assert.equal(crc32(data), crc, `CRC of ${name}`);
+    files[name] = data;
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+/** Unpack a zip file into `dir` (the unpacked extension a browser loads). Returns { name: Buffer }. */
+export function unzipTo(zipFile, dir) {
+  const files = readZip(fs.readFileSync(zipFile));
+  for (const [name, data] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), data);
+  }
+  return files;
 }
 
 // ---------------------------------------------------------------------------------------------
