@@ -247,7 +247,10 @@ mod tests {
         )
     }
 
-    fn read(input: &str) -> Vec<Result<(String, Option<String>, Option<Vec<u8>>), BadRecord>> {
+    /// Type, URI and block of each record.
+    type Read = Result<(String, Option<String>, Option<Vec<u8>>), BadRecord>;
+
+    fn read(input: &str) -> Vec<Read> {
         WarcReader::new(input.as_bytes(), |kind| kind == "response", 1000)
             .map(|record| record.map(|r| (r.warc_type, r.target_uri, r.block)))
             .collect()
