@@ -103,7 +103,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 message: format!("line of {length} bytes is longer than the limit"),
             }));
         }
-        Some(match serde_json::from_slice::<Line>(&self.line) {
+        // A byte order mark may open the file.
+        let line = self.line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.line);
+        Some(match serde_json::from_slice::<Line>(line) {
             Ok(Line {
                 url,
                 html: Some(html),
@@ -126,8 +128,8 @@ mod tests {
 
     #[test]
     fn reads_lines_and_reports_bad_ones() {
-        let input = "{\"url\": \"http://a/\", \"html\": \"<p>a</p>\"}\n\n  \r\n{\"url\": \"http://b/\"}\nnot json\n{\"html\": \"x\", \"extra\": 1}\n{\"html\": \"0123456789012345678901234567890123456789\"}\n{\"html\": \"cut";
-        let pages: Vec<_> = JsonLines::new(input.as_bytes(), 40).collect();
+        let input = "\u{feff}{\"url\": \"http://a/\", \"html\": \"<p>a</p>\"}\n\n  \r\n{\"url\": \"http://b/\"}\nnot json\n{\"html\": \"x\", \"extra\": 1}\n{\"html\": \"0123456789012345678901234567890123456789\"}\n{\"html\": \"cut";
+        let pages: Vec<_> = JsonLines::new(input.as_bytes(), 44).collect();
         assert_eq!(pages.len(), 6, "{pages:?}");
         assert_eq!(
             pages[0],
