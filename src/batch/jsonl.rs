@@ -104,7 +104,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             }));
         }
         // A byte order mark may open the file.
-        let line = self.line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.line);
+        let line = self
+            .line
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&self.line);
         Some(match serde_json::from_slice::<Line>(line) {
             Ok(Line {
                 url,
