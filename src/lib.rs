@@ -56,6 +56,8 @@
 #![forbid(unsafe_code)]
 
 mod article;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 mod cleanup;
 mod conform;
 mod entities;

@@ -17,6 +17,8 @@ const USAGE: &str = "usage:
   article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json [--explain]
   article-cleaner features wcxb CORPUS_DIR -o FEATURES.json   (page-type model training data)
   article-cleaner rules      (the named rules, as the README's Markdown table)
+  article-cleaner batch [--format text|markdown] [--threads N] [--progress] [-o OUT.jsonl] FILE...
+             (WARC, .warc.gz, JSON Lines {\"url\", \"html\"}: one JSON line per page, in order)
 
 --explain: which rule removed each block and why the winner won; printed readably, or in
 the JSON result with --format json.";
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("eval") => eval(&args[1..]),
         Some("outputs") => outputs(&args[1..]),
         Some("features") => features(&args[1..]),
+        Some("batch") => batch(&args[1..]),
         Some("rules") => {
             print!("{}", rules_table());
             return ExitCode::SUCCESS;
@@ -110,6 +113,56 @@ fn run(args: &[String]) -> Result<(), String> {
     if let (Some(explain), false) = (&article.explain, format == "json" && print_article) {
         write!(stdout, "{}", explain_report(&article, explain)).map_err(|e| e.to_string())?;
     }
+    Ok(())
+}
+
+/// `batch`: a crawl's pages cleaned into JSON Lines (see `article_cleaner::batch`).
+fn batch(args: &[String]) -> Result<(), String> {
+    use article_cleaner::batch::{self, BatchOptions};
+    let mut options = BatchOptions::default();
+    let mut output: Option<String> = None;
+    let mut paths = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--format" => match iter.next().map(String::as_str) {
+                Some("text") => options.markdown = false,
+                Some("markdown") => options.markdown = true,
+                other => return Err(format!("--format takes text or markdown, not {other:?}")),
+            },
+            "--threads" => {
+                options.threads = iter
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n: &usize| n > 0)
+                    .ok_or("--threads needs a number above 0")?;
+            }
+            "--progress" => options.progress = true,
+            "-o" => output = Some(iter.next().ok_or("-o needs a file")?.clone()),
+            other if other.starts_with("--") => {
+                return Err(format!("unknown flag {other}\n{USAGE}"))
+            }
+            path => paths.push(path.to_owned()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("batch needs input files\n{USAGE}"));
+    }
+    // Every input opens before any work starts: a typo fails at once.
+    let inputs = paths
+        .iter()
+        .map(|path| batch::open(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out: Box<dyn Write> = match &output {
+        Some(path) => {
+            Box::new(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?)
+        }
+        None => Box::new(std::io::stdout()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+    let summary =
+        batch::run(inputs, &options, &mut out).map_err(|e| format!("cannot write: {e}"))?;
+    eprintln!("{summary}");
     Ok(())
 }
 
