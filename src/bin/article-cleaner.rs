@@ -116,7 +116,15 @@ fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `batch` reads files and runs threads: native only (`wasm-pack test` builds this binary
+/// for wasm32 too).
+#[cfg(target_arch = "wasm32")]
+fn batch(_args: &[String]) -> Result<(), String> {
+    Err("batch runs natively only".to_owned())
+}
+
 /// `batch`: a crawl's pages cleaned into JSON Lines (see `article_cleaner::batch`).
+#[cfg(not(target_arch = "wasm32"))]
 fn batch(args: &[String]) -> Result<(), String> {
     use article_cleaner::batch::{self, BatchOptions};
     let mut options = BatchOptions::default();
