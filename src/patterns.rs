@@ -1146,10 +1146,13 @@ pub const ITEM_SEARCH_STOPS: &[Tag] = &[
 
 // ---------------------------------------------------------------- markup (phase 11)
 
-/// Class prefixes that name a code block's language: `language-python`, `lang-js`, GitHub's
-/// `highlight-source-rust`, Sphinx's `highlight-python`.
-pub const CODE_LANGUAGE_PREFIXES: &[&str] =
-    &["language-", "lang-", "highlight-source-", "highlight-"];
+/// Class prefixes that name a code block's language: `language-python`, `lang-js` (also on
+/// a wrapper, such as Rouge's `div.language-ruby`, whose class words clean-up hands on when
+/// it folds the wrapper away)...
+pub const CODE_LANGUAGE_PREFIXES: &[&str] = &["language-", "lang-"];
+/// ...and on a highlighter's wrapper only: GitHub's `highlight-source-rust`, Sphinx's
+/// `highlight-python`.
+pub const CODE_WRAPPER_LANGUAGE_PREFIXES: &[&str] = &["highlight-source-", "highlight-"];
 /// Language names that mean "no language" (or a highlighter's own name).
 pub const NOT_CODE_LANGUAGES: &[&str] = &[
     "none",

@@ -6,6 +6,8 @@ use std::io::Read;
 
 use flate2::read::GzDecoder;
 
+use super::clip;
+
 /// Headers longer than this are not an HTTP response we can read.
 const MAX_HEAD_BYTES: usize = 1 << 20;
 /// How much of a body without a Content-Type is looked at to decide whether it is HTML.
@@ -215,10 +217,6 @@ impl<'a> Iterator for Lines<'a> {
         self.used += end + 1;
         Some(line.strip_suffix(b"\r").unwrap_or(line))
     }
-}
-
-fn clip(text: &str) -> String {
-    text.chars().take(60).collect()
 }
 
 #[cfg(test)]

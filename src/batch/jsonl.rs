@@ -4,6 +4,7 @@ use std::io::{self, BufRead};
 
 use serde::Deserialize;
 
+use super::read_line;
 use super::warc::BadRecord;
 
 /// A page from one line.
@@ -37,44 +38,16 @@ impl<R: BufRead> JsonLines<R> {
         }
     }
 
-    /// The next non-blank line, and its length in bytes (more than was kept when too long).
-    fn next_line(&mut self) -> io::Result<Option<usize>> {
+    /// Reads the next line that is not blank into `line`, keeping one byte more than a line
+    /// may have (so a longer one shows); `false` at the end.
+    fn next_line(&mut self) -> io::Result<bool> {
         loop {
-            self.line.clear();
-            let mut length = 0;
-            loop {
-                let buffer = match self.input.fill_buf() {
-                    Ok(buffer) => buffer,
-                    Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(error) => return Err(error),
-                };
-                if buffer.is_empty() {
-                    break;
-                }
-                let (take, end) = match buffer.iter().position(|&byte| byte == b'\n') {
-                    Some(at) => (at, true),
-                    None => (buffer.len(), false),
-                };
-                if length + take <= self.max_line {
-                    self.line.extend_from_slice(&buffer[..take]);
-                }
-                length += take;
-                self.input.consume(take + usize::from(end));
-                if end {
-                    break;
-                }
+            if read_line(&mut self.input, &mut self.line, self.max_line + 1)? == 0 {
+                return Ok(false);
             }
-            if length == 0 && self.line.is_empty() {
-                // A blank line, or the end.
-                if self.input.fill_buf()?.is_empty() {
-                    return Ok(None);
-                }
-                continue;
+            if !self.line.iter().all(u8::is_ascii_whitespace) {
+                return Ok(true);
             }
-            if self.line.iter().all(u8::is_ascii_whitespace) && length <= self.max_line {
-                continue;
-            }
-            return Ok(Some(length));
         }
     }
 }
@@ -86,9 +59,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
         if self.done {
             return None;
         }
-        let length = match self.next_line() {
-            Ok(Some(length)) => length,
-            Ok(None) => return None,
+        match self.next_line() {
+            Ok(true) => {}
+            Ok(false) => return None,
             Err(error) => {
                 self.done = true;
                 return Some(Err(BadRecord {
@@ -97,10 +70,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 }));
             }
         };
-        if length > self.max_line {
+        if self.line.len() > self.max_line {
             return Some(Err(BadRecord {
                 uri: None,
-                message: format!("line of {length} bytes is longer than the limit"),
+                message: format!("line longer than the limit of {} bytes", self.max_line),
             }));
         }
         // A byte order mark may open the file.

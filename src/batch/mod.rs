@@ -566,3 +566,47 @@ fn progress(stop: &Receiver<()>, counters: &Counters, started: Instant) {
         }
     }
 }
+
+/// Reads one line into `line` (without its LF or CRLF, cut at `max` bytes); returns
+/// the bytes consumed, 0 at the end of the input.
+pub(crate) fn read_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<usize> {
+    line.clear();
+    let mut used = 0;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if buffer.is_empty() {
+            break;
+        }
+        let (take, end) = match buffer.iter().position(|&byte| byte == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (buffer.len(), false),
+        };
+        let room = max.saturating_sub(line.len());
+        line.extend_from_slice(&buffer[..take.min(room)]);
+        input.consume(take);
+        used += take;
+        if end {
+            break;
+        }
+    }
+    if line.ends_with(b"\n") {
+        line.pop();
+    }
+    if line.ends_with(b"\r") {
+        line.pop();
+    }
+    Ok(used)
+}
+
+/// The start of a value for a message.
+pub(crate) fn clip(text: &str) -> String {
+    text.chars().take(60).collect()
+}

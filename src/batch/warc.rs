@@ -4,6 +4,8 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::{clip, read_line};
+
 /// A header line longer than this is cut (what is kept still says what went wrong).
 const MAX_LINE_BYTES: usize = 64 << 10;
 /// A record head (the WARC headers) longer than this is malformed.
@@ -62,7 +64,7 @@ impl<R: BufRead, K: Fn(&str) -> bool> WarcReader<R, K> {
             // Records are separated by blank lines; anything else before `WARC/` is garbage.
             let mut garbage = 0usize;
             loop {
-                match read_line(&mut self.input, &mut self.line) {
+                match read_line(&mut self.input, &mut self.line, MAX_LINE_BYTES) {
                     Err(error) => return Some(Err(self.broken(None, &error))),
                     Ok(0) if garbage == 0 || self.resyncing => return None,
                     Ok(0) => return Some(Err(self.truncated(None, "garbage at the end"))),
@@ -92,7 +94,7 @@ impl<R: BufRead, K: Fn(&str) -> bool> WarcReader<R, K> {
         let mut malformed = None;
         let mut head_bytes = 0;
         loop {
-            match read_line(&mut self.input, &mut self.line) {
+            match read_line(&mut self.input, &mut self.line, MAX_LINE_BYTES) {
                 Err(error) => return Some(Err(self.broken(record.target_uri, &error))),
                 Ok(0) => {
                     return Some(Err(
@@ -195,45 +197,6 @@ impl<R: BufRead, K: Fn(&str) -> bool> Iterator for WarcReader<R, K> {
         }
         self.read_record()
     }
-}
-
-/// Reads one line into `line` (without its LF or CRLF, cut at `MAX_LINE_BYTES`); returns
-/// the bytes consumed, 0 at the end of the input.
-pub(crate) fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
-    line.clear();
-    let mut used = 0;
-    loop {
-        let buffer = match input.fill_buf() {
-            Ok(buffer) => buffer,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        if buffer.is_empty() {
-            break;
-        }
-        let (take, end) = match buffer.iter().position(|&byte| byte == b'\n') {
-            Some(at) => (at + 1, true),
-            None => (buffer.len(), false),
-        };
-        let room = MAX_LINE_BYTES.saturating_sub(line.len());
-        line.extend_from_slice(&buffer[..take.min(room)]);
-        input.consume(take);
-        used += take;
-        if end {
-            break;
-        }
-    }
-    if line.ends_with(b"\n") {
-        line.pop();
-    }
-    if line.ends_with(b"\r") {
-        line.pop();
-    }
-    Ok(used)
-}
-
-fn clip(text: &str) -> String {
-    text.chars().take(60).collect()
 }
 
 #[cfg(test)]

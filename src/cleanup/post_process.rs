@@ -3,6 +3,7 @@
 
 use crate::explain::Trace;
 use crate::measure::{has_descendant, has_single_tag_inside, is_without_content};
+use crate::patterns::CODE_LANGUAGE_PREFIXES;
 use crate::rules::Rule;
 use crate::tree::{Attr, NodeId, Tag, Tree, NONE};
 use crate::url::{clean_url, scheme, Resolver};
@@ -71,7 +72,11 @@ fn carry_language_words(tree: &mut Tree, wrapper: NodeId, child: NodeId) {
         wrapper
             .hint
             .split_ascii_whitespace()
-            .filter(|word| word.starts_with("language-") || word.starts_with("lang-"))
+            .filter(|word| {
+                CODE_LANGUAGE_PREFIXES
+                    .iter()
+                    .any(|prefix| word.starts_with(prefix))
+            })
             .map(str::to_owned)
             .collect::<Vec<_>>()
     }) else {

@@ -5,8 +5,8 @@ use crate::explain::Trace;
 use crate::measure::inner_text;
 use crate::patterns::{
     CODE_LANGUAGE_MAX_CHARS, CODE_LANGUAGE_PREFIXES, CODE_LINE_NUMBER_HINTS, CODE_TOOLBAR_HINTS,
-    CODE_TOOLBAR_MAX_CHARS, CODE_TOOLBAR_TEXTS, CODE_WRAPPER_LEVELS, CODE_WRAPPER_MIN_SHARE,
-    NOT_CODE_LANGUAGES,
+    CODE_TOOLBAR_MAX_CHARS, CODE_TOOLBAR_TEXTS, CODE_WRAPPER_LANGUAGE_PREFIXES,
+    CODE_WRAPPER_LEVELS, CODE_WRAPPER_MIN_SHARE, NOT_CODE_LANGUAGES,
 };
 use crate::rules::Rule;
 use crate::text::hint_has_token;
@@ -201,6 +201,7 @@ fn declared_language(element: &Element) -> Option<String> {
     for (index, token) in tokens.iter().enumerate() {
         let named = CODE_LANGUAGE_PREFIXES
             .iter()
+            .chain(CODE_WRAPPER_LANGUAGE_PREFIXES)
             .find_map(|prefix| token.strip_prefix(prefix));
         // SyntaxHighlighter's `brush: x`, Pandoc's `sourceCode x`.
         let named = named.or_else(|| match *token {

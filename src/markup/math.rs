@@ -449,13 +449,18 @@ fn tex_join(parts: &[Part], separator: &str) -> String {
     texts.join(separator)
 }
 
-fn tex_element(tree: &Tree, id: NodeId, parts: Vec<Part>) -> Part {
-    let tag = tree.tag(id).unwrap_or(Tag::Unknown);
-    let arity = match tag {
+/// How many children an element's layout takes (a base and its script...); 0 for any.
+fn arity(tag: Tag) -> usize {
+    match tag {
         Tag::Msup | Tag::Msub | Tag::Mfrac | Tag::Mroot | Tag::Mover | Tag::Munder => 2,
         Tag::Msubsup | Tag::Munderover => 3,
         _ => 0,
-    };
+    }
+}
+
+fn tex_element(tree: &Tree, id: NodeId, parts: Vec<Part>) -> Part {
+    let tag = tree.tag(id).unwrap_or(Tag::Unknown);
+    let arity = arity(tag);
     if arity != 0 && parts.len() != arity {
         // Malformed: show what there is.
         return tex_concat(parts);
@@ -707,11 +712,7 @@ fn group(text: String) -> Part {
 
 fn linear_element(tree: &Tree, id: NodeId, parts: Vec<Part>) -> Part {
     let tag = tree.tag(id).unwrap_or(Tag::Unknown);
-    let arity = match tag {
-        Tag::Msup | Tag::Msub | Tag::Mfrac | Tag::Mroot | Tag::Mover | Tag::Munder => 2,
-        Tag::Msubsup | Tag::Munderover => 3,
-        _ => 0,
-    };
+    let arity = arity(tag);
     if arity != 0 && parts.len() != arity {
         return linear_concat(parts);
     }

@@ -419,6 +419,7 @@ pub fn render(tree: &Tree, root: NodeId, header: &Header) -> String {
         table_depth: 0,
         cell_depth: 0,
         skipped_heading: NONE,
+        flat_captions: Vec::new(),
     };
     r.write_header(root, header);
     walk(tree, root, |event| match event {
@@ -448,6 +449,8 @@ struct Renderer<'a> {
     cell_depth: usize,
     /// The article's first heading when it repeats the title written above it.
     skipped_heading: NodeId,
+    /// Open captions written on their image's paragraph (each made the writer flat).
+    flat_captions: Vec<NodeId>,
 }
 
 impl Renderer<'_> {
@@ -521,7 +524,9 @@ impl Renderer<'_> {
         match element.tag {
             _ if node == self.skipped_heading => return false,
             Tag::Math => {
-                self.formula(node);
+                let tex = math::latex(tree, node);
+                let display = math::is_display(tree, node);
+                self.formula(&tex, display, || math::linear_text(tree, node));
                 return false;
             }
             Tag::Li if w.flat_depth == 0 && note_number(element).is_some() => {
@@ -560,20 +565,9 @@ impl Renderer<'_> {
                 w.out.push_str("  ");
                 w.new_line();
                 w.flat_depth += 1;
+                self.flat_captions.push(node);
             }
-            Tag::P
-            | Tag::Div
-            | Tag::Section
-            | Tag::Figure
-            | Tag::Figcaption
-            | Tag::Dl
-            | Tag::Dd
-            | Tag::Dt
-            | Tag::Article
-            | Tag::Main
-            | Tag::Header
-            | Tag::Details
-            | Tag::Summary => w.block(2),
+            tag if is_plain_block(tag) => w.block(2),
             Tag::Table | Tag::Tr | Tag::Td | Tag::Th if in_cell => {
                 if element.tag.is_table_cell() {
                     self.cell_depth += 1;
@@ -651,24 +645,9 @@ impl Renderer<'_> {
             }
             Tag::Img if is_formula_image(element) => {
                 let alt = element.attr(Attr::Alt).unwrap_or("");
-                match math::image_tex(alt).and_then(|tex| markdown_tex(&tex, self.table_depth > 0))
-                {
-                    Some(tex)
-                        if hint_has_token(&element.hint, &["display"], false)
-                            && w.flat_depth == 0 =>
-                    {
-                        w.block(2);
-                        w.markup("$$");
-                        w.new_line();
-                        w.out.push_str(&tex);
-                        w.new_line();
-                        w.out.push_str("$$");
-                        w.block(2);
-                        w.after_block_end = true;
-                    }
-                    Some(tex) => w.inline_markup(&format!("${tex}$")),
-                    None => w.text(alt),
-                }
+                let tex = math::image_tex(alt).unwrap_or_default();
+                let display = hint_has_token(&element.hint, &["display"], false);
+                self.formula(&tex, display, || alt.to_owned());
                 return false;
             }
             Tag::Img => {
@@ -728,25 +707,12 @@ impl Renderer<'_> {
                     w.pending_breaks = 2;
                 }
             }
-            Tag::Figcaption
-                if w.flat_depth > 0 && follows_image(tree, node) && self.cell_depth == 0 =>
-            {
+            Tag::Figcaption if self.flat_captions.last() == Some(&node) => {
+                self.flat_captions.pop();
                 w.flat_depth -= 1;
                 w.block(2);
             }
-            Tag::P
-            | Tag::Div
-            | Tag::Section
-            | Tag::Figure
-            | Tag::Figcaption
-            | Tag::Dl
-            | Tag::Dd
-            | Tag::Dt
-            | Tag::Article
-            | Tag::Main
-            | Tag::Header
-            | Tag::Details
-            | Tag::Summary => w.block(2),
+            tag if is_plain_block(tag) => w.block(2),
             Tag::Table | Tag::Tr | Tag::Td | Tag::Th if nested_in_cell => {
                 if element.tag.is_table_cell() {
                     self.cell_depth -= 1;
@@ -817,16 +783,15 @@ impl Renderer<'_> {
         }
     }
 
-    /// A formula as `$TeX$`, or `$$` lines around it for display math; as text when its
-    /// TeX could not be written safely.
-    fn formula(&mut self, math_node: NodeId) {
-        let tex = math::latex(self.tree, math_node);
+    /// A formula as `$TeX$`, or `$$` lines around it for display math; as its `fallback`
+    /// text when the TeX could not be written safely.
+    fn formula(&mut self, tex: &str, display: bool, fallback: impl FnOnce() -> String) {
         let w = &mut self.w;
-        let Some(tex) = markdown_tex(&tex, self.table_depth > 0) else {
-            w.text(&math::linear_text(self.tree, math_node));
+        let Some(tex) = markdown_tex(tex, self.table_depth > 0) else {
+            w.text(&fallback());
             return;
         };
-        if math::is_display(self.tree, math_node) && w.flat_depth == 0 {
+        if display && w.flat_depth == 0 {
             w.block(2);
             w.markup("$$");
             w.new_line();
@@ -899,6 +864,26 @@ fn is_formula_image(element: &Element) -> bool {
         && element
             .attr(Attr::Alt)
             .is_some_and(|alt| !alt.trim().is_empty())
+}
+
+/// Blocks that write no markup of their own: a blank line before and after.
+fn is_plain_block(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P
+            | Tag::Div
+            | Tag::Section
+            | Tag::Figure
+            | Tag::Figcaption
+            | Tag::Dl
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Article
+            | Tag::Main
+            | Tag::Header
+            | Tag::Details
+            | Tag::Summary
+    )
 }
 
 /// Whether a figure caption comes after its figure's image: they are written as one unit.

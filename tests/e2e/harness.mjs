@@ -244,3 +244,20 @@ export function encodeShiftJis(text) {
 function* range(a, b) {
   for (let i = a; i <= b; i++) yield i;
 }
+
+/**
+ * Runs in the page (passed to `evaluate`, so self-contained): the reader's elements and
+ * attributes that could run script (script-like elements, event handlers, `srcdoc`, `style`,
+ * script URLs), and how many paragraphs the article has.
+ */
+export function auditReaderMarkup(root) {
+  const bad = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (/^(script|iframe|frame|object|embed|form|base|meta|style|link|template|noscript|input|button)$/i.test(el.localName)) bad.push(`<${el.localName}>`);
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name) || a.name === 'srcdoc' || a.name === 'style') bad.push(`${el.localName}[${a.name}]`);
+      if (/(href|src|action|data)$/i.test(a.name) && /^\s*(javascript|vbscript|data:text)/i.test(a.value)) bad.push(`${el.localName}[${a.name}=${a.value}]`);
+    }
+  }
+  return { bad, paragraphs: root.querySelectorAll('.reader__body p').length };
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, test, watchPage, encodeWindows1252, freePort } from './harness.mjs';
+import { ROOT, auditReaderMarkup, test, watchPage, encodeWindows1252, freePort } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
 const PAGES = path.join(ROOT, 'tests', 'fixtures', 'pages');
@@ -577,17 +577,7 @@ export async function hostTests({ browser, hostUrl, pagesUrl, problems, artifact
     assert.deepEqual(navigations, [], 'the page navigated');
     assert.equal(page.url(), hostUrl);
     assert.equal(page.frames().length, 2, 'only the page and the comparison frame');
-    const audit = await page.locator('#reader').evaluate((root) => {
-      const bad = [];
-      for (const el of root.querySelectorAll('*')) {
-        if (/^(script|iframe|frame|object|embed|form|base|meta|style|link|template|noscript|input|button)$/i.test(el.localName)) bad.push(`<${el.localName}>`);
-        for (const a of el.attributes) {
-          if (/^on/i.test(a.name) || a.name === 'srcdoc' || a.name === 'style') bad.push(`${el.localName}[${a.name}]`);
-          if (/(href|src|action|data)$/i.test(a.name) && /^\s*(javascript|vbscript|data:text)/i.test(a.value)) bad.push(`${el.localName}[${a.name}=${a.value}]`);
-        }
-      }
-      return { bad, paragraphs: root.querySelectorAll('.reader__body p').length };
-    });
+    const audit = await page.locator('#reader').evaluate(auditReaderMarkup);
     assert.deepEqual(audit.bad, [], 'unsafe markup in the reader view');
     assert.ok(audit.paragraphs >= 3, 'the article text is there');
     await ctx.close();
