@@ -163,46 +163,76 @@ fn lower_char(ch: char) -> char {
     char::from_u32(lower).unwrap_or(ch)
 }
 
-/// A fixed list of lower-case needles (at most 64), indexed by first byte: whether any of
-/// them occurs takes one pass over the haystack, and at each byte only the needles that
-/// start with it are compared (class/id hints are matched for most elements of every page).
+/// A fixed list of lower-case needles (at most 64), indexed by their first two bytes:
+/// whether any of them occurs takes one pass over the haystack, and at each byte only the
+/// needles that start with it and may continue with the next byte are compared (class/id
+/// hints are matched for most elements of every page).
 pub struct Needles {
     pub words: &'static [&'static str],
     /// Bit `i` of `starting_with[b]`: `words[i]` starts with byte `b`.
     starting_with: [u64; 256],
+    /// Bit `i` of `second_in[b % 32]`: `words[i]`'s second byte is `b` modulo 32, or it has
+    /// none. Folding keeps the table small; a collision only lets a needle through to the
+    /// full comparison.
+    second_in: [u64; 32],
 }
 
 impl Needles {
     pub const fn new(words: &'static [&'static str]) -> Self {
         assert!(words.len() <= 64, "at most 64 needles");
         let mut starting_with = [0u64; 256];
+        let mut second_in = [0u64; 32];
         let mut index = 0;
         while index < words.len() {
             let word = words[index].as_bytes();
             assert!(!word.is_empty(), "a needle cannot be empty");
             starting_with[word[0] as usize] |= 1 << index;
+            if word.len() == 1 {
+                let mut fold = 0;
+                while fold < 32 {
+                    second_in[fold] |= 1 << index;
+                    fold += 1;
+                }
+            } else {
+                second_in[(word[1] % 32) as usize] |= 1 << index;
+            }
             index += 1;
         }
         Needles {
             words,
             starting_with,
+            second_in,
         }
+    }
+
+    /// The needles that may occur at `at`: their first byte is there, and their second
+    /// byte may be next.
+    fn candidates_at(&self, haystack: &[u8], at: usize) -> u64 {
+        let first = self.starting_with[usize::from(haystack[at])];
+        match haystack.get(at + 1) {
+            Some(&next) if first != 0 => first & self.second_in[usize::from(next % 32)],
+            _ => first,
+        }
+    }
+
+    /// Whether `words[index]` occurs at `at`, given that its first byte does.
+    fn occurs_at(&self, haystack: &[u8], at: usize, index: u32) -> bool {
+        let word = self.words[index as usize].as_bytes();
+        // Short words: a byte loop, not a call to `memcmp`.
+        haystack.len() - at >= word.len()
+            && haystack[at + 1..at + word.len()]
+                .iter()
+                .zip(&word[1..])
+                .all(|(a, b)| a == b)
     }
 
     /// Whether `haystack` contains any of the needles.
     pub fn found_in(&self, haystack: &str) -> bool {
         let haystack = haystack.as_bytes();
-        haystack.iter().enumerate().any(|(at, &byte)| {
-            let mut candidates = self.starting_with[usize::from(byte)];
+        (0..haystack.len()).any(|at| {
+            let mut candidates = self.candidates_at(haystack, at);
             while candidates != 0 {
-                let word = self.words[candidates.trailing_zeros() as usize].as_bytes();
-                // Short words: a byte loop, not a call to `memcmp`.
-                if haystack.len() - at >= word.len()
-                    && haystack[at + 1..at + word.len()]
-                        .iter()
-                        .zip(&word[1..])
-                        .all(|(a, b)| a == b)
-                {
+                if self.occurs_at(haystack, at, candidates.trailing_zeros()) {
                     return true;
                 }
                 candidates &= candidates - 1;
@@ -210,24 +240,16 @@ impl Needles {
             false
         })
     }
-}
 
-impl Needles {
     /// Bit `i` set: `words[i]` occurs in `haystack` (one pass, every needle).
     pub fn matching(&self, haystack: &str) -> u64 {
         let haystack = haystack.as_bytes();
         let mut found = 0u64;
-        for (at, &byte) in haystack.iter().enumerate() {
-            let mut candidates = self.starting_with[usize::from(byte)] & !found;
+        for at in 0..haystack.len() {
+            let mut candidates = self.candidates_at(haystack, at) & !found;
             while candidates != 0 {
                 let index = candidates.trailing_zeros();
-                let word = self.words[index as usize].as_bytes();
-                if haystack.len() - at >= word.len()
-                    && haystack[at + 1..at + word.len()]
-                        .iter()
-                        .zip(&word[1..])
-                        .all(|(a, b)| a == b)
-                {
+                if self.occurs_at(haystack, at, index) {
                     found |= 1 << index;
                 }
                 candidates &= candidates - 1;
@@ -235,20 +257,6 @@ impl Needles {
         }
         found
     }
-}
-
-/// Substring search from `from` for short haystacks (class names, hints): a plain scan
-/// beats `str::find`, whose searcher set-up costs more than the search itself here.
-pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if from > haystack.len() {
-        return None;
-    }
-    let Some((&first, rest)) = needle.split_first() else {
-        return Some(from);
-    };
-    let last_start = haystack.len().checked_sub(needle.len())?;
-    (from..=last_start)
-        .find(|&at| haystack[at] == first && &haystack[at + 1..at + needle.len()] == rest)
 }
 
 /// Counts commas, including the Arabic, CJK and other full-width forms.
@@ -305,21 +313,21 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
 /// Whether `hint` has one of `words` standing as its own token (bounded by non-letters).
 pub fn hint_has_token(hint: &str, words: &[&str], whole: bool) -> bool {
     // Bytes: a neighbour that is part of a multi-byte character is not ASCII alphanumeric
-    // either, so the boundary test is the same as on characters.
+    // either, so the boundary test is the same as on characters. A token can only begin
+    // where a boundary is, so only those places are tried, each against every word.
     let hint = hint.as_bytes();
     let boundary = |at: Option<&u8>| at.is_none_or(|byte| !byte.is_ascii_alphanumeric());
-    words.iter().any(|word| {
-        let mut start = 0;
-        while let Some(begin) = find_bytes(hint, word.as_bytes(), start) {
-            let end = begin + word.len();
-            let before_ok = begin == 0 || boundary(hint.get(begin - 1));
-            if before_ok && (!whole || boundary(hint.get(end))) {
-                return true;
-            }
-            start = end.max(begin + 1);
-        }
-        false
-    })
+    (0..hint.len())
+        .filter(|&at| at == 0 || boundary(hint.get(at - 1)))
+        .any(|at| {
+            let rest = &hint[at..];
+            words.iter().any(|word| {
+                let word = word.as_bytes();
+                word.first() == rest.first()
+                    && rest.starts_with(word)
+                    && (!whole || boundary(rest.get(word.len())))
+            })
+        })
 }
 
 #[cfg(test)]
@@ -400,6 +408,54 @@ mod tests {
         }
         for haystack in ["", "cookie-ba", "trustee", "onetrus t", "cookie bar"] {
             assert!(!HINTS.found_in(haystack), "{haystack:?}");
+        }
+    }
+
+    #[test]
+    fn matchers_agree_with_a_plain_search() {
+        // Words sharing first bytes, a one-byte word, second bytes 32 apart (`a`, `A`) that
+        // share a folded slot, and a word that starts with a separator.
+        static WORDS: Needles = Needles::new(&["ad", "ads", "a", "share", "sh!", "-nav", "aA"]);
+        let pieces = [
+            "a", "d", "s", "A", "share", "-", " ", "nav", "h", "!", "é", "x",
+        ];
+        let plain_token = |hint: &str, word: &str, whole: bool| {
+            hint.match_indices(word).any(|(begin, _)| {
+                let before = hint[..begin].chars().next_back();
+                let after = hint[begin + word.len()..].chars().next();
+                before.is_none_or(|c| !c.is_ascii_alphanumeric())
+                    && (!whole || after.is_none_or(|c| !c.is_ascii_alphanumeric()))
+            })
+        };
+        // Every haystack of up to four pieces.
+        let mut haystacks = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = haystacks
+                .iter()
+                .flat_map(|h| pieces.iter().map(move |p| format!("{h}{p}")))
+                .collect();
+            haystacks.extend(longer);
+        }
+        for haystack in &haystacks {
+            let found: Vec<bool> = WORDS.words.iter().map(|w| haystack.contains(w)).collect();
+            let expected_mask = found
+                .iter()
+                .enumerate()
+                .fold(0u64, |mask, (i, &f)| mask | (u64::from(f) << i));
+            assert_eq!(WORDS.matching(haystack), expected_mask, "{haystack:?}");
+            assert_eq!(
+                WORDS.found_in(haystack),
+                found.contains(&true),
+                "{haystack:?}"
+            );
+            for whole in [false, true] {
+                let expected = WORDS.words.iter().any(|w| plain_token(haystack, w, whole));
+                assert_eq!(
+                    hint_has_token(haystack, WORDS.words, whole),
+                    expected,
+                    "{haystack:?} whole {whole}"
+                );
+            }
         }
     }
 
