@@ -311,6 +311,7 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Whether `hint` has one of `words` standing as its own token (bounded by non-letters).
+#[inline(never)]
 pub fn hint_has_token(hint: &str, words: &[&str], whole: bool) -> bool {
     // Bytes: a neighbour that is part of a multi-byte character is not ASCII alphanumeric
     // either, so the boundary test is the same as on characters. A token can only begin
