@@ -2,7 +2,7 @@
 //! highlighter's line numbers, copy button and language label.
 
 use crate::explain::Trace;
-use crate::measure::inner_text;
+use crate::measure::{inner_text, text_len};
 use crate::patterns::{
     CODE_LANGUAGE_MAX_CHARS, CODE_LANGUAGE_PREFIXES, CODE_LINE_NUMBER_HINTS, CODE_TOOLBAR_HINTS,
     CODE_TOOLBAR_MAX_CHARS, CODE_TOOLBAR_TEXTS, CODE_WRAPPER_LANGUAGE_PREFIXES,
@@ -162,13 +162,13 @@ fn flatten_line_table(tree: &mut Tree, table: NodeId, trace: &mut Trace) {
 /// The code block and the wrappers around it that hold little else (a highlighter's
 /// `div.highlight`, a toolbar's container), innermost first.
 fn wrappers(tree: &Tree, pre: NodeId, article: NodeId) -> Vec<NodeId> {
-    let code_chars = inner_text(tree, pre).chars().count().max(1);
+    let code_chars = text_len(tree, pre).max(1);
     let mut chain = vec![pre];
     for ancestor in tree.ancestors(pre).take(CODE_WRAPPER_LEVELS) {
         if ancestor == article || ancestor == NONE {
             break;
         }
-        let chars = inner_text(tree, ancestor).chars().count();
+        let chars = text_len(tree, ancestor);
         let around = chars.saturating_sub(code_chars);
         if (code_chars as f64) < chars as f64 * CODE_WRAPPER_MIN_SHARE
             && around > CODE_TOOLBAR_MAX_CHARS
@@ -187,9 +187,17 @@ fn language_of(tree: &Tree, pre: NodeId, article: NodeId) -> Option<String> {
         .descendants(pre)
         .find(|&id| tree.is_tag(id, Tag::Code))
         .into_iter();
-    code.chain(wrappers(tree, pre, article))
+    // The wrappers are measured only when the code itself names no language.
+    code.chain(std::iter::once(pre))
         .filter_map(|id| tree.element(id))
         .find_map(declared_language)
+        .or_else(|| {
+            wrappers(tree, pre, article)
+                .into_iter()
+                .skip(1)
+                .filter_map(|id| tree.element(id))
+                .find_map(declared_language)
+        })
 }
 
 fn declared_language(element: &Element) -> Option<String> {
