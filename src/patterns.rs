@@ -920,6 +920,13 @@ pub const ARTICLE_WORDS: [&str; 9] = [
     "published",
 ];
 
+// ---------------------------------------------------------------- readerability
+
+/// An article shorter than this whose text is (almost) all link text is a page's leftover
+/// navigation (a script-rendered page's shell), not content: `score.links-only`.
+pub const LINKS_ONLY_MAX_CHARS: usize = 200;
+pub const LINKS_ONLY_MIN_DENSITY: f64 = 0.9;
+
 // ---------------------------------------------------------------- region mode
 
 /// A main region with less text than this is not the page's content.

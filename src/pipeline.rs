@@ -92,7 +92,7 @@ pub fn extract(
     // 12. Render: text (which also decides readerability), HTML, Markdown.
     let text_content =
         render::text::render(&work, article, options.text_captions, options.readable_math);
-    if text_content.trim().is_empty() {
+    if text_content.trim().is_empty() || is_links_only(&work, article) {
         return Err(not_readerable());
     }
     if let Some(sink) = sink {
@@ -144,6 +144,12 @@ pub fn extract(
         page_type,
         explain: trace.finish(retry),
     })
+}
+
+/// `score.links-only`: a few links left over, not an article.
+fn is_links_only(tree: &Tree, article: NodeId) -> bool {
+    crate::measure::text_len(tree, article) < patterns::LINKS_ONLY_MAX_CHARS
+        && crate::measure::link_density(tree, article) >= patterns::LINKS_ONLY_MIN_DENSITY
 }
 
 fn not_readerable() -> Error {

@@ -120,6 +120,8 @@ rules! {
         "the winner is its parent's only element: the parent is the same block";
     ScoreWholeBody = "score.whole-body", Score,
         "no candidate: the whole body is the article";
+    ScoreLinksOnly = "score.links-only", Score,
+        "an article under 200 chars that is 90% link text is leftover navigation (a script-rendered page's shell): the page is not readerable";
     ScoreSiblingMerged = "score.sibling-merged", Score,
         "a sibling of the winner scoring >= max(10, 20% of the winner), a paragraph-like sibling, or, when the winner is a tab or accordion panel, the other panels join the article";
     // Clean-up of the winner (Readability.js's prepArticle and cleanConditionally).

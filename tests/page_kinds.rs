@@ -600,3 +600,24 @@ fn a_wiki_hatnote_is_not_the_excerpt() {
     assert!(excerpt.starts_with("A harbour is"), "{excerpt}");
     assert!(!article.text_content.contains("other uses"));
 }
+
+/// A page its scripts render, without a `<noscript>` copy: a few leftover links are not an
+/// article (`score.links-only`), but a short text of the author's still is.
+#[test]
+fn a_script_shell_with_a_few_links_is_not_readerable() {
+    let shell = "<html><body><div id='top-bar' class='container'><span id='top-links'>\
+         <a href='https://example.org/' id='home'>example.org</a> <a href='/calc'>calculator</a> \
+         <a href='/donate'>donate now</a></span></div><section id='main'></section>\
+         </body></html>";
+    let options = Options {
+        url: Some("https://forum.example.org/t/which-board-to-buy/3275".into()),
+        ..Options::default()
+    };
+    let error = clean(shell, &options).expect_err("only links");
+    assert_eq!(error.kind().code(), "NOT_READERABLE");
+
+    let short = "<html><body><div id='app'><p>The meeting moved to Thursday at noon, \
+         in the <a href='/rooms/4'>fourth room</a>.</p></div></body></html>";
+    let article = clean(short, &options).expect("a short text is an article");
+    assert!(article.text_content.contains("moved to Thursday"));
+}
