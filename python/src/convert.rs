@@ -37,9 +37,9 @@ impl Page {
 /// Going through serde keeps one definition of the options: a new option in the crate is
 /// accepted here without a change.
 pub fn options(url: Option<String>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
-    let known = known_options();
     let mut map = Map::new();
-    if let Some(kwargs) = kwargs {
+    if let Some(kwargs) = kwargs.filter(|kwargs| !kwargs.is_empty()) {
+        let known = known_options();
         for (key, value) in kwargs.iter() {
             let key: String = key.extract()?;
             let Some(json_key) = known.iter().find(|(snake, _)| *snake == key).map(|k| &k.1) else {
@@ -58,8 +58,12 @@ pub fn options(url: Option<String>, kwargs: Option<&Bound<'_, PyDict>>) -> PyRes
     if url.is_some() {
         map.insert("url".into(), url.into());
     }
-    let options: Options = serde_json::from_value(Value::Object(map))
-        .map_err(|error| errors::bad_option(error.to_string()))?;
+    let options: Options = if map.is_empty() {
+        Options::default()
+    } else {
+        serde_json::from_value(Value::Object(map))
+            .map_err(|error| errors::bad_option(error.to_string()))?
+    };
     options.validate().map_err(|error| errors::to_py(&error))?;
     Ok(options)
 }
