@@ -1,12 +1,19 @@
 """clean_files / clean_file_lines: `article-cleaner batch` from Python, line for line."""
 
 import json
+import os
+import time
 
 import pytest
 
 import article_cleaner
 
 from conftest import FIXTURE_HOST
+
+# Generous: the batch threads notice within one page.
+THREADS_END_WITHIN_S = 10
+# Well over the lines the iterator buffers (1,024) and the batch's window.
+MANY_LINES = 5000
 
 
 def test_lines_equal_the_cli_batch_output(warc, cli_lines, pages):
@@ -37,7 +44,24 @@ def test_a_missing_file_is_an_os_error(tmp_path):
         article_cleaner.clean_file_lines(tmp_path / "nothing.warc")
 
 
-def test_stopping_early_is_fine(warc):
-    lines = article_cleaner.clean_file_lines(warc, threads=2)
-    assert json.loads(next(lines))["url"].startswith(FIXTURE_HOST)
-    del lines  # the batch thread stops at its next line
+def threads_now():
+    return len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
+def test_dropping_the_iterator_early_stops_the_batch_threads(tmp_path):
+    # More lines than the channel holds, so that the batch is still running when dropped.
+    pages = tmp_path / "pages.jsonl"
+    with pages.open("w") as out:
+        for number in range(MANY_LINES):
+            html = f"<p>Page {number}, a short one, but long enough to be an article.</p>"
+            out.write(json.dumps({"url": f"{FIXTURE_HOST}/{number}", "html": html}) + "\n")
+    before = threads_now()
+    lines = article_cleaner.clean_file_lines(pages, threads=2)
+    assert json.loads(next(lines))["url"] == f"{FIXTURE_HOST}/0"
+    assert threads_now() > before  # the batch thread, its reader and its workers
+    del lines  # the batch stops at its next line, and its threads end
+    deadline = time.monotonic() + THREADS_END_WITHIN_S
+    while threads_now() > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert threads_now() == before
