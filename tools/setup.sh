@@ -2,7 +2,8 @@
 # Installs what building and testing need, skipping what is already there at the right
 # version (idempotent). Used by .ci/run (everything) and tools/build-wasm.sh (build only).
 #   tools/setup.sh          wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages
-#   tools/setup.sh --test   also clippy, rustfmt, Chromium + chromedriver, firefox-esr, nightly (fuzzing)
+#   tools/setup.sh --test   also clippy, rustfmt, Chromium + chromedriver, firefox-esr, nightly
+#                           (fuzzing), and the Python venv (python/requirements-ci.txt, libmagic1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for_tests=false
@@ -62,6 +63,27 @@ if $for_tests; then
         echo "nightly toolchain (fuzzing): already installed"
     else
         rustup toolchain install nightly --profile minimal
+    fi
+fi
+if $for_tests; then
+    # Python bindings (python/): a venv of the pinned build and test tools, outside the
+    # work tree so that it survives clones; reinstalled only when the pins change.
+    venv=${ARTICLE_CLEANER_VENV:-$HOME/.cache/article-cleaner/py-venv}
+    pins=python/requirements-ci.txt
+    stamp=$venv/.requirements-ci.sha256
+    if [[ -f $stamp ]] && sha256sum --status -c "$stamp" 2>/dev/null; then
+        echo "python venv ($venv): up to date"
+    else
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --upgrade pip
+        "$venv/bin/pip" install --quiet -r "$pins"
+        sha256sum "$pins" > "$stamp"
+    fi
+    # libmagic: datatrove's WarcReader sniffs payload types with it.
+    if dpkg -s libmagic1 >/dev/null 2>&1; then
+        echo "libmagic1: already installed"
+    else
+        apt-get update && apt-get install -y libmagic1
     fi
 fi
 # npm packages: binaryen (wasm-opt), playwright-core, puppeteer-core and web-ext (Firefox tests),
