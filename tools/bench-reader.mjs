@@ -6,6 +6,7 @@
 // reader page (reader.html, reader.js, reader.css).
 //
 //   node tools/bench-reader.mjs [--runs N] [--only ours|readability] [--pages a,b] [--smoke]
+//                               [--ours DIR]  (another unpacked build of ours, e.g. an older one)
 //
 // Pages: tools/bench-reader/pages.mjs (our own, >= 10 kinds), served from 127.0.0.1 with
 // `Content-Security-Policy: script-src 'self'` (their own /static/site.js runs; nothing inline).
@@ -42,6 +43,7 @@ const smoke = args.includes('--smoke');
 const RUNS = Number(option('--runs', smoke ? 1 : 5));
 const only = option('--only', null);
 const pageFilter = option('--pages', null)?.split(',');
+const oursDir = option('--ours', null);
 const pages = PAGES.filter((p) => (pageFilter ? pageFilter.includes(p.name) : true)).slice(0, smoke ? 2 : undefined);
 const CSP = "script-src 'self'";
 const now = () => performance.timeOrigin + performance.now();
@@ -54,7 +56,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reader-'));
 const EXTENSIONS = {};
 if (only !== 'readability') {
   const dir = path.join(tmp, 'ours');
-  unzipTo(packageExtension({ out: path.join(tmp, 'ours.zip') }).file, dir);
+  if (oursDir) fs.cpSync(oursDir, dir, { recursive: true });
+  else unzipTo(packageExtension({ out: path.join(tmp, 'ours.zip') }).file, dir);
   EXTENSIONS.ours = dir;
 }
 if (only !== 'ours') {
@@ -154,24 +157,34 @@ async function startBrowser(name) {
     if (tries > 500) throw new Error('the extension never listened for clicks');
     await new Promise((r) => setTimeout(r, 20));
   }
+  await browser.send('Target.detachFromTarget', { sessionId: session });
   debug('worker ready');
-  return { browser, extId: new URL(worker.url).host, worker: worker.targetId, workerSession: session };
+  return { browser, extId: new URL(worker.url).host };
 }
 
 /** Stop the extension's service worker (as Chromium does after 30 s idle): the click wakes it. */
-async function stopWorker({ browser, worker, workerSession }) {
-  const stopped = new Promise((resolve) => {
-    const listener = (msg) => {
-      if (msg.sessionId === workerSession && msg.method === 'Inspector.targetCrashed') {
-        browser.listeners.delete(listener);
-        resolve();
-      }
-    };
-    browser.listeners.add(listener);
-  });
-  await browser.send('Target.closeTarget', { targetId: worker });
+async function stopWorker(browser, page) {
+  const session = await browser.attach(page.targetId);
+  const status = (wanted) =>
+    new Promise((resolve) => {
+      const listener = (msg) => {
+        if (msg.sessionId !== session || msg.method !== 'ServiceWorker.workerVersionUpdated') return;
+        const version = msg.params.versions.find((v) => v.scriptURL.startsWith('chrome-extension://'));
+        if (version && wanted(version)) {
+          browser.listeners.delete(listener);
+          resolve(version);
+        }
+      };
+      browser.listeners.add(listener);
+    });
+  const running = status((v) => v.runningStatus === 'running' && v.status === 'activated');
+  await browser.send('ServiceWorker.enable', {}, session);
+  const { versionId } = await running;
+  const stopped = status((v) => v.runningStatus === 'stopped');
+  await browser.send('ServiceWorker.stopWorker', { versionId }, session);
   await stopped;
-  await browser.send('Target.detachFromTarget', { sessionId: workerSession });
+  await browser.send('ServiceWorker.disable', {}, session);
+  await browser.send('Target.detachFromTarget', { sessionId: session });
 }
 
 async function stopBrowser({ browser }) {
@@ -202,7 +215,7 @@ for (const name of Object.keys(EXTENSIONS)) {
       try {
         const opened = await openPage(b.browser, `${origin}/${page.name}`);
         debug('page open');
-        await stopWorker(b);
+        await stopWorker(b.browser, opened);
         debug('worker stopped');
         record('cold', await click(b.browser, b.extId, opened));
       } catch (err) {
@@ -213,7 +226,6 @@ for (const name of Object.keys(EXTENSIONS)) {
     }
   }
   const b = await startBrowser(name);
-  await b.browser.send('Target.detachFromTarget', { sessionId: b.workerSession });
   try {
     const first = await openPage(b.browser, `${origin}/${pages[0].name}`);
     await click(b.browser, b.extId, first); // unmeasured: the worker and caches are warm after it

@@ -152,7 +152,8 @@ chrome.action.onClicked.addListener((tab) => {
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'take-article' || sender.id !== chrome.runtime.id) return false;
-  let result = results.get(message.id);
+  const asked = now();
+  let result = results.get(message.id)?.then((r) => ({ ...r, timings: { ...r.timings, asked } }));
   results.delete(message.id);
   // A reloaded reader tab (or a restarted worker): clean the kept snapshot again.
   result ??= storedSnapshot(message.id).then((snapshot) => (snapshot ? cleanSnapshot(snapshot) : null));
