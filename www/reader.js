@@ -1,14 +1,16 @@
 // Reader view shared by the host page (www/index.html) and the extension's reader page
 // (www/extension/reader.html, which gets a generated copy of this file and reader.css from
 // tools/sync-web-assets.mjs). It never touches the wasm module: callers pass in what
-// `cleanToFragment` / `finishToFragment` returned, `{ article, fragment }`.
+// `cleanToFragment` / `finishToFragment` returned, `{ article, fragment }` (the extension's
+// reader page: the article its service worker cleaned, and its sanitised `content` parsed with
+// DOMParser).
 //
 //   renderArticle(articleEl, result, { sourceUrl })   fill an <article> element
 //   mountReaderControls(el, { getArticle, onStatus }) theme / size / width / copy controls
 //   describeError(err)                                 a sentence for any thrown value
 //
-// The article HTML is never parsed from a string here: the fragment was built node by node by
-// the wasm module from its allow-listed tree, and this file only adds a header around it and,
+// The article HTML is never parsed from a string here: the fragment holds the wasm module's
+// allow-listed tree, and this file only adds a header around it and,
 // by the page type (`article.pageType`), regroups some of its nodes with DOM methods: a
 // thread's posts get author lines, a product's two-column facts tables become a <dl>, a
 // listing's items become a list with thumbnails.

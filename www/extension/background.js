@@ -1,19 +1,49 @@
-// Service worker of the article-cleaner extension (MV3, module worker).
+// Service worker of the article-cleaner extension (MV3, module worker; an event page in Firefox).
 //
-// The toolbar button and its shortcut (Alt+Shift+L, `_execute_action`) call openReaderFor(tab):
-//   1. read the page: one injected function returns document.documentElement.outerHTML and
-//      location.href. Nothing else ever runs in the page, so a strict page CSP does not matter,
-//      and `activeTab` (granted by the click or the shortcut) is the only host access needed;
-//   2. keep that snapshot in chrome.storage.session under a fresh id;
-//   3. open reader.html?id=... next to the page. The reader page runs the wasm cleaner and
-//      builds the article with cleanToFragment (the DOM exists only in pages, not here).
+// The wasm module is compiled and instantiated as soon as this worker starts (usually woken by
+// the click itself), and kept for the worker's life. The toolbar button and its shortcut
+// (Alt+Shift+L, `_execute_action`) then do two things at once:
+//   - open reader.html?id=... next to the page; and
+//   - read the page (one injected function returns document.documentElement.outerHTML and
+//     location.href; nothing else ever runs in the page, so a strict page CSP does not matter,
+//     and `activeTab` is the only host access needed) and clean it here with `clean()`.
+// The reader tab asks for the result by message ('take-article') and builds the article from
+// it (the DOM exists only in pages, not here). The snapshot is also kept in
+// chrome.storage.session, off that path, so that a reloaded reader tab can be cleaned again.
+
+import init, { clean, isProbablyReaderable } from './pkg/browser.js';
 
 const KEY_PREFIX = 'page:';
 /** Snapshots kept for reloading reader tabs; older ones are dropped. */
 const MAX_SNAPSHOTS = 8;
+/** A result the reader tab never asked for (closed at once) is dropped after this. */
+const RESULT_TTL_MS = 60_000;
 
-/** Snapshots too large for storage.session (10 MB quota), kept until the reader takes them. */
+// The first clean() of a fresh module also compiles most of its functions (V8 compiles wasm
+// lazily, on first call): a small page cleaned at start-up does that while the page is read.
+const WARM_UP_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Warm-up - Site</title><meta property="og:site_name" content="Site"></head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+<main><article><h1>Warm-up</h1><p class="byline">By <a rel="author" href="/a">A. Writer</a> <time datetime="2026-01-01">1 January 2026</time></p>
+<p>A first paragraph, long enough to be counted as text, with a <a href="/link">link</a>, <em>emphasis</em>, <strong>weight</strong> and <code>code</code>, as articles have.</p>
+<h2>A section</h2><p>Another paragraph, with commas, clauses, and more words; it is here so that the scoring, cleaning and writing paths all run once.</p>
+<ul><li>One item</li><li>Two items</li></ul><blockquote><p>A quotation.</p></blockquote>
+<figure><img src="/i.png" alt="An image" width="100" height="50"><figcaption>A caption</figcaption></figure>
+<pre><code class="language-js">let x = 1;</code></pre><table><tr><th>A</th><td>1</td></tr></table>
+</article><aside class="related"><a href="/r">Related</a></aside></main><footer>© Site</footer></body></html>`;
+
+const wasmReady = init().then(() => {
+  const url = 'https://example.com/warm-up';
+  isProbablyReaderable(WARM_UP_PAGE, { url });
+  clean(WARM_UP_PAGE, { url, outputMarkdown: true });
+});
+/** id -> Promise of the reader tab's message: what clean() found, or why nothing. */
+const results = new Map();
+/** Snapshots not yet in storage.session, or too large for it (10 MB quota). */
 const inMemory = new Map();
+/** Storing a snapshot waits until the reader tab has shown its article. */
+const STORE_DELAY_MS = 1000;
+
+const now = () => performance.timeOrigin + performance.now();
 
 /** Injected into the page: the page's serialised DOM and its address. Must be self-contained. */
 function readPage() {
@@ -32,10 +62,17 @@ async function store(id, snapshot) {
     const drop = old.slice(0, Math.max(0, old.length - (MAX_SNAPSHOTS - 1)));
     if (drop.length) await chrome.storage.session.remove(drop);
     await chrome.storage.session.set({ [KEY_PREFIX + id]: snapshot });
+    inMemory.delete(id);
   } catch {
-    // Over the session quota: hand it over by message instead (reader.js asks for it).
-    inMemory.set(id, snapshot);
+    // Over the session quota: it stays in memory.
   }
+}
+
+async function storedSnapshot(id) {
+  if (inMemory.has(id)) return inMemory.get(id);
+  const key = KEY_PREFIX + id;
+  const got = await chrome.storage.session.get(key);
+  return got[key] || null;
 }
 
 /**
@@ -45,7 +82,9 @@ async function store(id, snapshot) {
 async function injectReadPage(tabId) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await chrome.scripting.executeScript({ target: { tabId }, func: readPage });
+      const result = await chrome.scripting.executeScript({ target: { tabId }, func: readPage });
+      if (attempt) console.info(`article-cleaner: the page could be read after ${attempt} retries`);
+      return result;
     } catch (err) {
       if (attempt >= 4 || !/Cannot access/i.test(String(err?.message))) throw err;
       await new Promise((r) => setTimeout(r, 40 * (attempt + 1)));
@@ -53,19 +92,53 @@ async function injectReadPage(tabId) {
   }
 }
 
-/** Read the tab, keep the snapshot, open the reader tab. Returns the reader tab. */
-export async function openReaderFor(tab) {
-  const id = crypto.randomUUID();
-  let snapshot;
+async function readTab(tab, timings) {
   try {
     const [injection] = await injectReadPage(tab.id);
     if (!injection || !injection.result) throw new Error('the page returned nothing');
-    snapshot = { ...injection.result, capturedAt: Date.now() };
+    timings.read = now();
+    return { ...injection.result, capturedAt: Date.now() };
   } catch (err) {
     // Browser pages (chrome://, the web store, PDF viewer) cannot be read by any extension.
-    snapshot = { error: String(err?.message || err), url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
+    return { error: String(err?.message || err), url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
   }
-  await store(id, snapshot);
+}
+
+/** What the reader tab gets: { url, title, article?, readerable?, error?, stats?, timings }. */
+async function cleanSnapshot(snapshot, timings = {}) {
+  const { url, title } = snapshot;
+  if (snapshot.error) return { url, title, pageError: snapshot.error, timings };
+  await wasmReady;
+  const isHttp = /^https?:/i.test(url);
+  const options = { outputMarkdown: true, ...(isHttp && { url }) };
+  try {
+    const t = performance.now();
+    const readerable = isProbablyReaderable(snapshot.html, isHttp ? { url } : undefined);
+    const article = clean(snapshot.html, options);
+    const ms = performance.now() - t;
+    timings.cleaned = now();
+    const stats = { ms, bytesIn: new TextEncoder().encode(snapshot.html).length, bytesOut: new TextEncoder().encode(article.content).length };
+    return { url, title, article, readerable, stats, timings };
+  } catch (err) {
+    // ArticleCleanerError: its name, code and message cross to the reader tab as plain data.
+    return { url, title, error: { name: err?.name, code: err?.code, message: String(err?.message || err) }, timings };
+  }
+}
+
+/** Read the tab and clean it while the reader tab opens. Returns the reader tab. */
+export function openReaderFor(tab) {
+  const id = crypto.randomUUID();
+  const timings = { clicked: now() };
+  wasmReady.then(() => (timings.wasmReady = now()));
+  const result = readTab(tab, timings).then((snapshot) => {
+    // Kept for reloads of the reader tab: in memory now, in session storage a little later,
+    // so that storing it does not compete with showing the article.
+    inMemory.set(id, snapshot);
+    setTimeout(() => store(id, snapshot), STORE_DELAY_MS);
+    return cleanSnapshot(snapshot, timings);
+  });
+  results.set(id, result);
+  setTimeout(() => results.delete(id), RESULT_TTL_MS);
   return chrome.tabs.create({
     url: chrome.runtime.getURL(`reader.html?id=${encodeURIComponent(id)}`),
     index: tab.index + 1,
@@ -78,11 +151,14 @@ chrome.action.onClicked.addListener((tab) => {
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message?.type !== 'take-snapshot' || sender.id !== chrome.runtime.id) return false;
-  const snapshot = inMemory.get(message.id) || null;
-  inMemory.delete(message.id);
-  sendResponse(snapshot);
-  return false;
+  if (message?.type !== 'take-article' || sender.id !== chrome.runtime.id) return false;
+  const asked = now();
+  let result = results.get(message.id)?.then((r) => ({ ...r, timings: { ...r.timings, asked } }));
+  results.delete(message.id);
+  // A reloaded reader tab (or a restarted worker): clean the kept snapshot again.
+  result ??= storedSnapshot(message.id).then((snapshot) => (snapshot ? cleanSnapshot(snapshot) : null));
+  result.then(sendResponse, (err) => sendResponse({ error: { message: String(err?.message || err) } }));
+  return true;
 });
 
 // For debugging from the service worker console: openReaderFor({ id: tabId, index: 0 }).

@@ -1,19 +1,27 @@
-// The extension's reader page: takes the snapshot that background.js stored for ?id=, cleans it
-// with the wasm module (cleanToFragment builds the article node by node, here in the page) and
-// shows it with the reader view shared with the host page (reader.js / reader.css, copies made
-// by tools/sync-web-assets.mjs).
+// The extension's reader page: asks background.js for the article of ?id= (cleaned there by the
+// wasm module while this tab was opening) and shows it with the reader view shared with the host
+// page (reader.js / reader.css, copies made by tools/sync-web-assets.mjs). The article comes
+// first; the settings are built after it is on screen.
+//
+// The article's `content` is the cleaner's sanitised HTML (rebuilt from an allow-list: no
+// scripts, handlers, styles or frames). It is parsed with DOMParser, into an inert document
+// where nothing loads or runs, and its nodes are moved into this page; this page's CSP
+// (`script-src 'self'`) would block any inline script anyway.
 
-import init, { cleanToFragment, isProbablyReaderable } from './pkg/browser.js';
 import {
   renderArticle,
   renderPlaceholder,
   mountReaderControls,
+  applyPrefs,
+  loadPrefs,
   describeError,
   userError,
   notReaderableError,
   formatBytes,
 } from './reader.js';
 
+const now = () => performance.timeOrigin + performance.now();
+const scriptStarted = now();
 const $ = (id) => document.getElementById(id);
 const readerEl = $('reader');
 const alertEl = $('alert');
@@ -35,54 +43,55 @@ function showError(err) {
   alertEl.replaceChildren(p);
 }
 
-/** The snapshot background.js kept for this id: session storage, or by message when too big. */
-async function loadSnapshot(id) {
-  const key = `page:${id}`;
-  const got = await chrome.storage.session.get(key);
-  if (got[key]) return got[key];
-  return chrome.runtime.sendMessage({ type: 'take-snapshot', id });
+/** The article's sanitised HTML as nodes of this document. */
+function contentFragment(html) {
+  const fragment = document.createDocumentFragment();
+  fragment.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+  return fragment;
 }
 
-async function main() {
+function mountControls() {
   mountReaderControls($('reader-controls'), {
     getArticle: () => current,
     onStatus: (msg) => {
       statsEl.textContent = msg;
     },
   });
+}
 
+async function main() {
   const id = new URLSearchParams(location.search).get('id');
   if (!id) throw userError('Nothing to show: open the reader view from the toolbar button (or Alt+Shift+L) on a page.');
-  const [snapshot] = await Promise.all([loadSnapshot(id), init()]);
-  if (!snapshot) throw userError('This reader view has expired. Go back to the page and open the reader view again.');
+  const asked = chrome.runtime.sendMessage({ type: 'take-article', id });
+  // The theme, size and width, while the worker answers (before anything is painted).
+  applyPrefs(loadPrefs());
+  const result = await asked;
+  if (!result) throw userError('This reader view has expired. Go back to the page and open the reader view again.');
+  const timings = { ...result.timings, tabOpened: performance.timeOrigin, script: scriptStarted, received: now() };
 
-  if (snapshot.title) document.title = `${snapshot.title} — Reader view`;
-  if (isHttp(snapshot.url)) {
+  if (result.title) document.title = `${result.title} — Reader view`;
+  if (isHttp(result.url)) {
     const back = $('back-link');
-    back.href = snapshot.url;
+    back.href = result.url;
     back.hidden = false;
   }
-  if (snapshot.error) {
-    throw userError(`The extension cannot read this page (${snapshot.error}). Browser pages such as the settings, the new-tab page and the extension gallery are off limits to every extension.`);
+  if (result.pageError) {
+    throw userError(`The extension cannot read this page (${result.pageError}). Browser pages such as the settings, the new-tab page and the extension gallery are off limits to every extension.`);
   }
+  if (result.error) throw result.error;
 
-  const options = { outputMarkdown: true };
-  if (isHttp(snapshot.url)) options.url = snapshot.url;
-  const t = performance.now();
-  const result = cleanToFragment(snapshot.html, options);
-  const ms = performance.now() - t;
-  const bytesIn = new TextEncoder().encode(snapshot.html).length;
-  const bytesOut = new TextEncoder().encode(result.article.content || '').length;
-  statsEl.textContent = `Cleaned in ${ms.toFixed(1)} ms · ${formatBytes(bytesIn)} in → ${formatBytes(bytesOut)} out · ${result.article.wordCount.toLocaleString()} words`;
-
+  const { article, stats } = result;
   const show = () => {
-    current = result.article;
+    current = article;
     alertEl.replaceChildren();
-    renderArticle(readerEl, result, { sourceUrl: snapshot.url });
-    if (result.article.title) document.title = `${result.article.title} — Reader view`;
+    renderArticle(readerEl, { article, fragment: contentFragment(article.content) }, { sourceUrl: result.url });
+    if (article.title) document.title = `${article.title} — Reader view`;
     document.documentElement.dataset.state = 'ready';
+    timings.rendered = now();
+    // "Article visible": a task after the first frame that follows the insertion, i.e. once it is painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('article-visible', { detail: { ...timings, visible: now() } })));
   };
-  if (isProbablyReaderable(snapshot.html, options.url ? { url: options.url } : undefined)) {
+  if (result.readerable) {
     show();
   } else {
     // What a browser's own reader mode would refuse: say so, offer the result anyway.
@@ -90,12 +99,15 @@ async function main() {
     renderPlaceholder(readerEl, 'This page is not an article', NOT_ARTICLE_TEXT, { label: 'Show what was found anyway', onClick: show });
     document.documentElement.dataset.state = 'not-readerable';
   }
+  mountControls();
+  statsEl.textContent = `Cleaned in ${stats.ms.toFixed(1)} ms · ${formatBytes(stats.bytesIn)} in → ${formatBytes(stats.bytesOut)} out · ${article.wordCount.toLocaleString()} words`;
 }
 
 const NOT_ARTICLE_TEXT =
   'The reader view needs a page with a main text, such as a news story or a blog post. Use the link above to go back to the page.';
 
 main().catch((err) => {
+  if (!$('reader-controls').hasChildNodes()) mountControls();
   showError(err);
   const notArticle = err?.name === 'ArticleCleanerError' && err.code === 'NOT_READERABLE';
   renderPlaceholder(

@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+// Click to reader, measured side by side (`npm run bench:reader`): the time from the toolbar
+// click to the article on screen, for our extension (www/extension, as packaged) and for a
+// baseline extension that runs Readability.js 0.6.0 in the page's content script on a clone of
+// the document (tools/bench-reader/baseline/, never shipped) and shows its result in the same
+// reader page (reader.html, reader.js, reader.css).
+//
+//   node tools/bench-reader.mjs [--runs N] [--only ours|readability] [--pages a,b] [--smoke]
+//                               [--ours DIR]  (another unpacked build of ours, e.g. an older one)
+//
+// Pages: tools/bench-reader/pages.mjs (our own, >= 10 kinds), served from 127.0.0.1 with
+// `Content-Security-Policy: script-src 'self'` (their own /static/site.js runs; nothing inline).
+// Each page gets N clicks (default 5) per extension and state:
+//   cold  a fresh browser profile per click: new browser, the page loaded, the extension's
+//         service worker stopped (as after 30 s idle: the click wakes it), one click;
+//   warm  one browser per extension, after one unmeasured click: N clicks per page, each
+//         closing its reader tab.
+// The click is the DevTools protocol's Extensions.triggerAction (what tests/e2e/extension.mjs
+// uses; it grants activeTab like a real click). "Article visible": both reader pages set the
+// performance mark `article-visible` in a task after the first animation frame that follows
+// the article's insertion, i.e. once that frame has been painted. Clicks and marks are wall
+// clock times (performance.timeOrigin + now(), in Node and in the browser).
+// The phases of our click (its timestamps in the mark's detail) are printed too.
+// --smoke: 2 pages, 1 click each, cold and warm, and a non-zero exit when a click showed no
+// article (CI runs it; the full run only reports such clicks).
+
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from './bench-reader/cdp.mjs';
+import { PAGES, STATIC } from './bench-reader/pages.mjs';
+import { packageExtension } from './package-extension.mjs';
+import { unzipTo } from '../tests/e2e/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const smoke = args.includes('--smoke');
+const RUNS = Number(option('--runs', smoke ? 1 : 5));
+const only = option('--only', null);
+const pageFilter = option('--pages', null)?.split(',');
+const oursDir = option('--ours', null);
+const pages = PAGES.filter((p) => (pageFilter ? pageFilter.includes(p.name) : true)).slice(0, smoke ? 2 : undefined);
+const CSP = "script-src 'self'";
+const now = () => performance.timeOrigin + performance.now();
+const debug = process.env.BENCH_DEBUG ? (...a) => console.error('[debug]', ...a) : () => {};
+
+// ---------------------------------------------------------------------------------------------
+// The two extensions, in a temporary folder
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reader-'));
+const EXTENSIONS = {};
+if (only !== 'readability') {
+  const dir = path.join(tmp, 'ours');
+  if (oursDir) fs.cpSync(oursDir, dir, { recursive: true });
+  else unzipTo(packageExtension({ out: path.join(tmp, 'ours.zip') }).file, dir);
+  EXTENSIONS.ours = dir;
+}
+if (only !== 'ours') {
+  // The reader page's layout and styles are ours; its script and the worker are the baseline's.
+  const dir = path.join(tmp, 'readability');
+  const ext = path.join(ROOT, 'www', 'extension');
+  fs.mkdirSync(path.join(dir, 'icons'), { recursive: true });
+  for (const f of ['reader.html', 'reader.css', 'reader.js', 'reader-page.css', 'icons/icon-32.png']) fs.copyFileSync(path.join(ext, f), path.join(dir, f));
+  const baseline = path.join(ROOT, 'tools', 'bench-reader', 'baseline');
+  for (const f of fs.readdirSync(baseline)) fs.copyFileSync(path.join(baseline, f), path.join(dir, f));
+  const readability = path.join(ROOT, 'node_modules', '@mozilla', 'readability');
+  const version = JSON.parse(fs.readFileSync(path.join(readability, 'package.json'), 'utf8')).version;
+  if (version !== '0.6.0') throw new Error(`@mozilla/readability ${version} installed, the baseline is 0.6.0`);
+  for (const f of ['Readability.js', 'Readability-readerable.js']) fs.copyFileSync(path.join(readability, f), path.join(dir, f));
+  EXTENSIONS.readability = dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test pages
+
+const server = http.createServer((req, res) => {
+  const { pathname } = new URL(req.url, 'http://127.0.0.1');
+  const page = PAGES.find((p) => pathname === `/${p.name}`);
+  if (page) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP });
+    return res.end(page.html);
+  }
+  const file = STATIC[pathname];
+  if (file) {
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'max-age=3600' });
+    return res.end(file.body);
+  }
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('not found');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---------------------------------------------------------------------------------------------
+// One click
+
+const WAIT_FOR_LOAD = `new Promise((resolve) => document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve()))`;
+// Resolves with the mark's wall-clock time and detail, or null in the tab's initial blank document.
+const WAIT_FOR_VISIBLE = `location.protocol === 'chrome-extension:' ? new Promise((resolve) => {
+  new PerformanceObserver((list, observer) => {
+    const mark = list.getEntriesByName('article-visible')[0];
+    if (mark) { observer.disconnect(); resolve({ at: performance.timeOrigin + mark.startTime, detail: mark.detail, state: document.documentElement.dataset.state }); }
+  }).observe({ type: 'mark', buffered: true });
+  setTimeout(() => resolve({ at: null, state: (document.documentElement.dataset.state || 'nothing after 10 s') + ': ' + document.body.textContent.replace(/\\s+/g, ' ').slice(0, 400) }), 10000);
+}) : null`;
+
+async function openPage(browser, url) {
+  const { targetId } = await browser.send('Target.createTarget', { url });
+  const session = await browser.attach(targetId);
+  await browser.evaluate(session, WAIT_FOR_LOAD);
+  await browser.send('Target.detachFromTarget', { sessionId: session });
+  // Tab targets get no change events: ask for the current list.
+  const { targetInfos } = await browser.send('Target.getTargets', { filter: [{}] });
+  const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
+  if (!tab) throw new Error(`no tab target for ${url}`);
+  return { targetId, tabId: tab.targetId, url };
+}
+
+/** Click the action on the open page; resolves with { ms, detail } once the article is visible. */
+async function click(browser, extId, page) {
+  await browser.send('Target.activateTarget', { targetId: page.targetId });
+  const readerPrefix = `chrome-extension://${extId}/reader.html`;
+  const seen = new Set(browser.targets.keys());
+  const opened = browser.waitForTarget((t) => t.type === 'page' && !seen.has(t.targetId) && t.url.startsWith(readerPrefix), 'the reader tab');
+  const t0 = now();
+  await browser.send('Extensions.triggerAction', { id: extId, targetId: page.tabId });
+  const reader = await opened;
+  debug('reader tab', reader.url);
+  const session = await browser.attach(reader.targetId);
+  let visible = null;
+  for (let tries = 0; !visible; tries++) {
+    visible = await browser.evaluate(session, WAIT_FOR_VISIBLE).catch(() => null);
+    if (!visible) {
+      if (tries > 200) throw new Error('the reader page never showed an article');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  await browser.send('Target.closeTarget', { targetId: reader.targetId });
+  if (visible.state !== 'ready' || visible.at === null) throw new Error(`the reader page of ${page.url} is not showing an article: ${visible.state}`);
+  return { ms: visible.at - t0, detail: visible.detail, t0 };
+}
+
+async function startBrowser(name) {
+  const profileDir = fs.mkdtempSync(path.join(tmp, `profile-${name}-`));
+  const browser = await launch({ extensionDir: EXTENSIONS[name], profileDir });
+  const worker = await browser.waitForTarget((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'), 'the extension service worker');
+  browser.profileDir = profileDir;
+  debug('worker', worker.url);
+  // Ready once the worker has registered its click listener.
+  const session = await browser.attach(worker.targetId);
+  for (let tries = 0; !(await browser.evaluate(session, 'globalThis.chrome?.action?.onClicked.hasListeners() === true')); tries++) {
+    if (tries > 500) throw new Error('the extension never listened for clicks');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await browser.send('Target.detachFromTarget', { sessionId: session });
+  debug('worker ready');
+  return { browser, extId: new URL(worker.url).host };
+}
+
+/** Stop the extension's service worker (as Chromium does after 30 s idle): the click wakes it. */
+async function stopWorker(browser, page) {
+  const session = await browser.attach(page.targetId);
+  const status = (wanted) =>
+    new Promise((resolve) => {
+      const listener = (msg) => {
+        if (msg.sessionId !== session || msg.method !== 'ServiceWorker.workerVersionUpdated') return;
+        const version = msg.params.versions.find((v) => v.scriptURL.startsWith('chrome-extension://'));
+        if (version && wanted(version)) {
+          browser.listeners.delete(listener);
+          resolve(version);
+        }
+      };
+      browser.listeners.add(listener);
+    });
+  const running = status((v) => v.runningStatus === 'running' && v.status === 'activated');
+  await browser.send('ServiceWorker.enable', {}, session);
+  const { versionId } = await running;
+  const stopped = status((v) => v.runningStatus === 'stopped');
+  await browser.send('ServiceWorker.stopWorker', { versionId }, session);
+  await stopped;
+  await browser.send('ServiceWorker.disable', {}, session);
+  await browser.send('Target.detachFromTarget', { sessionId: session });
+}
+
+async function stopBrowser({ browser }) {
+  await browser.close();
+  fs.rmSync(browser.profileDir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+const results = {}; // name -> { cold: [ms], warm: [ms], phases: [{...}] }
+const phasesOf = (r) => (r.detail ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, v - r.t0])) : null);
+
+for (const name of Object.keys(EXTENSIONS)) {
+  const out = (results[name] = { cold: [], warm: [], coldPhases: [], warmPhases: [], failures: [] });
+  // A click that shows no article is reported, not timed.
+  const record = (state, r) => {
+    out[state].push(r.ms);
+    out[`${state}Phases`].push(phasesOf(r));
+  };
+  const failed = (state, page, err) => {
+    out.failures.push(`${state} ${page.name}: ${String(err?.message || err).split('\n')[0].slice(0, 300)}`);
+    out[state].push(NaN);
+  };
+  for (const page of pages) {
+    for (let i = 0; i < RUNS; i++) {
+      const b = await startBrowser(name);
+      try {
+        const opened = await openPage(b.browser, `${origin}/${page.name}`);
+        debug('page open');
+        await stopWorker(b.browser, opened);
+        debug('worker stopped');
+        record('cold', await click(b.browser, b.extId, opened));
+      } catch (err) {
+        failed('cold', page, err);
+      } finally {
+        await stopBrowser(b);
+      }
+    }
+  }
+  const b = await startBrowser(name);
+  try {
+    const first = await openPage(b.browser, `${origin}/${pages[0].name}`);
+    // Unmeasured: the worker and caches are warm after it (even if it showed nothing).
+    await click(b.browser, b.extId, first).catch(() => {});
+    await b.browser.send('Target.closeTarget', { targetId: first.targetId });
+    for (const page of pages) {
+      const opened = await openPage(b.browser, `${origin}/${page.name}`);
+      for (let i = 0; i < RUNS; i++) {
+        await click(b.browser, b.extId, opened).then((r) => record('warm', r), (err) => failed('warm', page, err));
+      }
+      await b.browser.send('Target.closeTarget', { targetId: opened.targetId });
+    }
+  } finally {
+    await stopBrowser(b);
+  }
+  console.log(`${name}: done (${pages.length} pages x ${RUNS} clicks, cold and warm)`);
+}
+server.close();
+fs.rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const quantile = (xs, q) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+};
+const fmt = (x) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(0));
+
+console.log(`\nclick to article visible, ms (${pages.length} pages x ${RUNS} clicks; Chromium, headless)`);
+console.log('| extension | cold median | cold p90 | warm median | warm p90 |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, r] of Object.entries(results)) {
+  const label = name === 'ours' ? 'article-cleaner' : 'Readability.js 0.6.0 baseline';
+  console.log(`| ${label} | ${fmt(quantile(r.cold, 0.5))} | ${fmt(quantile(r.cold, 0.9))} | ${fmt(quantile(r.warm, 0.5))} | ${fmt(quantile(r.warm, 0.9))} |`);
+}
+
+for (const [name, r] of Object.entries(results)) {
+  const keys = [...new Set([...r.coldPhases, ...r.warmPhases].filter(Boolean).flatMap(Object.keys))];
+  if (!keys.length) continue;
+  const med = (list, k) => quantile(list.filter((p) => p && k in p).map((p) => p[k]), 0.5);
+  keys.sort((a, b) => med(r.warmPhases, a) - med(r.warmPhases, b));
+  console.log(`\n${name}: when each step ended, ms after the click (median)`);
+  console.log('| step | cold | warm |');
+  console.log('|---|---:|---:|');
+  for (const k of keys) console.log(`| ${k} | ${fmt(med(r.coldPhases, k))} | ${fmt(med(r.warmPhases, k))} |`);
+}
+
+for (const [name, r] of Object.entries(results)) {
+  if (r.failures.length) console.log(`\n${name}: ${r.failures.length} click(s) showed no article:\n  ${r.failures.join('\n  ')}`);
+}
+const per = (name, state) => (results[name] ? fmt(quantile(results[name][state], 0.5)) : '-');
+console.log('\nper page, median ms (cold / warm)');
+console.log(`| page | bytes | ${Object.keys(results).join(' | ')} |`);
+console.log(`|---|---:|${Object.keys(results).map(() => '---:').join('|')}|`);
+pages.forEach((page, i) => {
+  const cells = Object.values(results).map((r) => `${fmt(quantile(r.cold.slice(i * RUNS, (i + 1) * RUNS), 0.5))} / ${fmt(quantile(r.warm.slice(i * RUNS, (i + 1) * RUNS), 0.5))}`);
+  console.log(`| ${page.name} | ${Buffer.byteLength(page.html)} | ${cells.join(' | ')} |`);
+});
+const failures = Object.values(results).reduce((n, r) => n + r.failures.length, 0);
+if (smoke && failures) process.exitCode = 1;
+console.log(`\nclick-to-reader median: ours ${per('ours', 'cold')} ms cold, ${per('ours', 'warm')} ms warm; readability ${per('readability', 'cold')} ms cold, ${per('readability', 'warm')} ms warm`);
