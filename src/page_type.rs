@@ -319,6 +319,42 @@ fn groups_found(found: u64, groups: [usize; 3]) -> [bool; 3] {
     })
 }
 
+/// The hint groups of the last few distinct hints: cards, list items and posts repeat the
+/// same few class strings, and matching a long hint against the page-type words costs more
+/// than comparing it with a handful of strings.
+#[derive(Default)]
+struct RecentHints<'a> {
+    entries: Vec<(&'a str, [bool; 6])>,
+    next: usize,
+}
+
+impl<'a> RecentHints<'a> {
+    const SIZE: usize = 8;
+
+    /// Forum, product, card, docs, landing and article words found in `hint`.
+    fn groups(&mut self, hint: &'a str) -> [bool; 6] {
+        if let Some((_, groups)) = self.entries.iter().find(|(seen, _)| *seen == hint) {
+            return *groups;
+        }
+        let [forum, product, card] = groups_found(
+            PAGE_HINTS_POSTS_SHOP_CARDS.matching(hint),
+            PAGE_HINTS_POSTS_SHOP_CARDS_GROUPS,
+        );
+        let [docs, landing, article] = groups_found(
+            PAGE_HINTS_DOCS_LANDING_ARTICLE.matching(hint),
+            PAGE_HINTS_DOCS_LANDING_ARTICLE_GROUPS,
+        );
+        let groups = [forum, product, card, docs, landing, article];
+        if self.entries.len() < Self::SIZE {
+            self.entries.push((hint, groups));
+        } else {
+            self.entries[self.next] = (hint, groups);
+            self.next = (self.next + 1) % Self::SIZE;
+        }
+        groups
+    }
+}
+
 #[derive(Default)]
 struct TreeCounts {
     hint_forum: usize,
@@ -352,6 +388,7 @@ struct TreeCounts {
 
 impl TreeCounts {
     fn walk(&mut self, tree: &Tree) {
+        let mut recent = RecentHints::default();
         for id in tree.descendants(Tree::ROOT) {
             match &tree.node(id).data {
                 NodeData::Text(text) => self.text(tree, id, text),
@@ -373,14 +410,7 @@ impl TreeCounts {
                     }
                     let hint = element.hint.as_str();
                     if !hint.is_empty() {
-                        let [forum, product, card] = groups_found(
-                            PAGE_HINTS_POSTS_SHOP_CARDS.matching(hint),
-                            PAGE_HINTS_POSTS_SHOP_CARDS_GROUPS,
-                        );
-                        let [docs, landing, article] = groups_found(
-                            PAGE_HINTS_DOCS_LANDING_ARTICLE.matching(hint),
-                            PAGE_HINTS_DOCS_LANDING_ARTICLE_GROUPS,
-                        );
+                        let [forum, product, card, docs, landing, article] = recent.groups(hint);
                         self.hint_forum += usize::from(forum);
                         self.hint_product += usize::from(product);
                         self.hint_card += usize::from(card);
