@@ -217,13 +217,7 @@ impl Needles {
 
     /// Whether `words[index]` occurs at `at`, given that its first byte does.
     fn occurs_at(&self, haystack: &[u8], at: usize, index: u32) -> bool {
-        let word = self.words[index as usize].as_bytes();
-        // Short words: a byte loop, not a call to `memcmp`.
-        haystack.len() - at >= word.len()
-            && haystack[at + 1..at + word.len()]
-                .iter()
-                .zip(&word[1..])
-                .all(|(a, b)| a == b)
+        rest_matches(haystack, at, self.words[index as usize].as_bytes())
     }
 
     /// Whether `haystack` contains any of the needles.
@@ -257,6 +251,16 @@ impl Needles {
         }
         found
     }
+}
+
+/// Whether `word` (not empty) occurs at `at` in `haystack`, given that its first byte does.
+fn rest_matches(haystack: &[u8], at: usize, word: &[u8]) -> bool {
+    // Short words: a byte loop, not a call to `memcmp`.
+    haystack.len() - at >= word.len()
+        && haystack[at + 1..at + word.len()]
+            .iter()
+            .zip(&word[1..])
+            .all(|(a, b)| a == b)
 }
 
 /// Counts commas, including the Arabic, CJK and other full-width forms.
@@ -352,13 +356,8 @@ pub fn hint_has_token(hint: &str, words: &[&str], whole: bool) -> bool {
             let first = hint[at];
             words.iter().any(|word| {
                 let word = word.as_bytes();
-                // Short words: a byte loop, not a call to `memcmp`.
                 word.first() == Some(&first)
-                    && hint.len() - at >= word.len()
-                    && hint[at + 1..at + word.len()]
-                        .iter()
-                        .zip(&word[1..])
-                        .all(|(a, b)| a == b)
+                    && rest_matches(hint, at, word)
                     && (!whole || boundary_at(at + word.len()))
             })
         })

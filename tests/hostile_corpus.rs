@@ -46,11 +46,12 @@ use std::path::Path;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod common;
+
 use article_cleaner::{clean, Article, Options};
-use html5ever::tendril::TendrilSink;
-use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
+use common::parse_as_inner_html;
 use libtest_mimic::{Arguments, Failed, Trial};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use markup5ever_rcdom::{Handle, NodeData};
 use serde::Deserialize;
 
 const PAGE_URL: &str = "https://news.example.com/2026/story.html";
@@ -287,18 +288,6 @@ fn srcset_urls(srcset: &str) -> Vec<String> {
 struct Problem {
     message: String,
     needle: String,
-}
-
-fn parse_as_inner_html(content: &str) -> RcDom {
-    let context = QualName::new(None, ns!(html), local_name!("div"));
-    parse_fragment(
-        RcDom::default(),
-        ParseOpts::default(),
-        context,
-        Vec::new(),
-        true,
-    )
-    .one(content)
 }
 
 fn namespace_label(ns: &str) -> &str {

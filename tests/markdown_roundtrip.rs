@@ -11,10 +11,11 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+mod common;
+
 use article_cleaner::{clean, Options};
-use html5ever::tendril::TendrilSink;
-use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use common::parse_as_inner_html;
+use markup5ever_rcdom::{Handle, NodeData};
 use proptest::prelude::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options as MdOptions, Parser, Tag, TagEnd};
 
@@ -98,15 +99,7 @@ fn is_block(tag: &str) -> bool {
 
 /// The shape of `content`, parsed as `innerHTML` would parse it.
 fn html_shape(content: &str) -> Shape {
-    let context = QualName::new(None, ns!(html), local_name!("div"));
-    let dom = parse_fragment(
-        RcDom::default(),
-        ParseOpts::default(),
-        context,
-        Vec::new(),
-        true,
-    )
-    .one(content);
+    let dom = parse_as_inner_html(content);
     let mut shape = Shape::default();
     let mut text = String::new();
     // `None` marks the end of a block: a word boundary.

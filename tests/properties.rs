@@ -34,11 +34,12 @@
 
 use std::fmt::Write as _;
 
+mod common;
+
 use article_cleaner::{clean, Article, Options};
+use common::parse_as_inner_html;
 use html5ever::serialize::{serialize, SerializeOpts, TraversalScope};
-use html5ever::tendril::TendrilSink;
-use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
-use markup5ever_rcdom::{RcDom, SerializableHandle};
+use markup5ever_rcdom::SerializableHandle;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError};
 
@@ -1264,17 +1265,7 @@ fn render_page(page: &Page) -> String {
 
 /// `content` parsed as `innerHTML` of a `<div>` and serialised again.
 fn reserialise(content: &str) -> String {
-    let context = QualName::new(None, ns!(html), local_name!("div"));
-    let dom = parse_fragment(
-        RcDom::default(),
-        ParseOpts::default(),
-        context,
-        Vec::new(),
-        true,
-    )
-    .one(content);
-    // The fragment's nodes are the children of the `<html>` element the parser puts in the
-    // document.
+    let dom = parse_as_inner_html(content);
     let root = dom.document.children.borrow()[0].clone();
     let mut bytes = Vec::new();
     serialize(
