@@ -491,6 +491,52 @@ pub const BOILERPLATE_TEXTS: &[&str] = &[
     "more on this story",
 ];
 
+/// The whole text of a link or button alone on its line that only asks the reader to act:
+/// a card's or a section's button, not content (compared lower-cased, trailing arrows off).
+pub const CALL_TO_ACTION_TEXTS: &[&str] = &[
+    "learn more",
+    "find out more",
+    "discover more",
+    "more info",
+    "more details",
+    "see more",
+    "show more",
+    "view more",
+    "load more",
+    "see all",
+    "view all",
+    "shop all",
+    "shop now",
+    "buy now",
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add to wishlist",
+    "quick shop",
+    "quick view",
+    "select options",
+    "choose options",
+    "see details",
+    "view details",
+    "compare",
+    "apply now",
+    "get started",
+    "get in touch",
+    "contact us",
+    "book now",
+    "book a demo",
+    "request a demo",
+    "watch demo",
+    "start free trial",
+    "try it free",
+    "try for free",
+    "read full article",
+    "read the article",
+    "read full story",
+];
+/// Characters a call to action's text may end with ("Learn more →").
+pub const CALL_TO_ACTION_TRAILERS: &[char] = &['→', '›', '»', '>', '➔', '➜', '+'];
+
 /// Lower-case prefixes of short blocks that introduce furniture ("Related: ...", "Read more: ...").
 pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "related:",

@@ -169,6 +169,8 @@ rules! {
         "a short block (under 160 chars) that is all links: a related headline or a link list entry (not on listings, collections and threads, whose items and authors are links)";
     PrecisionBoilerplateText = "precision.boilerplate-text", Precision,
         "a block whose whole text is a known label (\"Advertisement\", \"Read more\", a gallery counter, an \"Updated ...\" line)";
+    PrecisionCallToAction = "precision.call-to-action", Precision,
+        "a link or button alone on its line whose whole text is a call to action (\"Learn more\", \"Add to cart\", \"Apply now\"; CALL_TO_ACTION_TEXTS)";
     PrecisionSignature = "precision.signature", Precision,
         "in a thread: a poster's signature (class/id `signature`, `sig`)";
     PrecisionUserStats = "precision.user-stats", Precision,

@@ -621,3 +621,36 @@ fn a_script_shell_with_a_few_links_is_not_readerable() {
     let article = clean(short, &options).expect("a short text is an article");
     assert!(article.text_content.contains("moved to Thursday"));
 }
+
+/// A card's link that only asks the reader to act ("Learn more →", "Add to cart") is not
+/// content (`precision.call-to-action`); the same words inside a sentence are.
+#[test]
+fn calls_to_action_go_and_the_same_words_in_a_sentence_stay() {
+    let card = |name: &str, button: &str| {
+        format!(
+            "<li class='card'><h3>{name}</h3><p>Hand-thrown stoneware with a matte glaze, \
+             fired twice for strength and safe in the dishwasher and the oven.</p>\
+             <a class='btn' href='/shop/{name}'>{button}</a></li>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Ceramics</title></head><body><main><h1>Our ceramics</h1>\
+         <p>Every piece is made in our studio by the same three potters. For a custom \
+         order, <a href='/contact'>contact us</a> with the size you need.</p><ul>{}{}{}</ul>\
+         </main></body></html>",
+        card("Bowl", "Learn more →"),
+        card("Mug", "Shop <span>now</span>"),
+        card("Plate", "Add to cart"),
+    );
+    let options = Options {
+        url: Some("https://pottery.example/ceramics".to_owned()),
+        ..Options::default()
+    };
+    let text = clean(&html, &options).expect("the page").text_content;
+    for action in ["Learn more", "Shop now", "Add to cart"] {
+        assert!(!text.contains(action), "{action}: {text}");
+    }
+    for words in ["contact us with the size", "Hand-thrown stoneware", "Mug"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+}

@@ -2,15 +2,15 @@
 //! (share bars, related-coverage blocks, ad labels, gallery counters, link lists).
 
 use crate::explain::Trace;
-use crate::measure::{has_ancestor_tag, inner_text, is_phrasing, TextCache};
+use crate::measure::{has_ancestor_tag, has_text, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
-    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, DATELINE_PREFIXES, FORUM_HINTS,
-    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS, REACTION_WORDS,
-    REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
-    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
-    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
-    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS,
+    DATELINE_PREFIXES, FORUM_HINTS, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS,
+    REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+    SIGNATURE_HINTS, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
+    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
+    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -83,6 +83,14 @@ pub fn remove_boilerplate(
             && is_boilerplate_text(tree, &cache, node)
         {
             trace.removing(tree, node, Rule::PrecisionBoilerplateText);
+            cache.detach(tree, node);
+            continue;
+        }
+        if matches!(tag, Tag::A | Tag::Button)
+            && stands_alone(tree, node)
+            && is_call_to_action(tree, &cache, node)
+        {
+            trace.removing(tree, node, Rule::PrecisionCallToAction);
             cache.detach(tree, node);
         }
     }
@@ -248,6 +256,44 @@ fn is_boilerplate_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
             .iter()
             .any(|prefix| text.starts_with(prefix))
             && text.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether no text runs on either side of the node up to its block: a link on its own line,
+/// not a link inside a sentence.
+fn stands_alone(tree: &Tree, node: NodeId) -> bool {
+    let mut current = node;
+    loop {
+        let parent = tree.parent(current);
+        if parent == NONE {
+            return true;
+        }
+        let text_beside = tree.children(parent).any(|sibling| {
+            sibling != current
+                && match tree.text(sibling) {
+                    Some(text) => !text.trim().is_empty(),
+                    None => is_phrasing(tree, sibling) && has_text(tree, sibling),
+                }
+        });
+        if text_beside {
+            return false;
+        }
+        if tree.element(parent).is_none() || !is_phrasing(tree, parent) {
+            return true;
+        }
+        current = parent;
+    }
+}
+
+/// "Learn more", "Add to cart →": the whole text of the link or button.
+fn is_call_to_action(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
+    if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
+        return false;
+    }
+    let text = lower_case(&inner_text(tree, node));
+    let bare =
+        text.trim_matches(|c: char| c.is_whitespace() || CALL_TO_ACTION_TRAILERS.contains(&c));
+    CALL_TO_ACTION_TEXTS.contains(&bare)
 }
 
 /// Gallery counters: "3 of 12", "Image 2 of 6", "2/6".
