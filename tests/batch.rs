@@ -412,3 +412,26 @@ fn markdown_output_file_and_bad_arguments() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The single-page CLI: `--page-type` forces the extraction of a type (and reports it), and
+/// an unknown type is an error that names it.
+#[test]
+fn the_cli_takes_a_page_type() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/blog-post.html");
+    let run = |page_type: &str| {
+        Command::new(BIN)
+            .args(["--page-type", page_type])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    for page_type in ["forum", "service"] {
+        let output = run(page_type);
+        assert!(output.status.success(), "{output:?}");
+        let article: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(article["pageType"], page_type);
+    }
+    let output = run("brochure");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown page type \"brochure\""));
+}

@@ -12,7 +12,9 @@ use article_cleaner::{clean, is_probably_readerable, Article, Cleaner, Options};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL] [--explain] FILE|-
+  article-cleaner [--format json|html|text|markdown] [--url URL] [--encoding LABEL]
+                  [--page-type article|forum|documentation|product|service|collection|listing]
+                  [--explain] FILE|-
   article-cleaner eval scrapinghub|readability|wcxb CORPUS_DIR -o PREDICTIONS.json [--page-types TYPES.json]
   article-cleaner outputs scrapinghub|readability|wcxb CORPUS_DIR -o OUTPUTS.json [--explain]
   article-cleaner features wcxb CORPUS_DIR -o FEATURES.json   (page-type model training data)
@@ -68,6 +70,13 @@ fn run(args: &[String]) -> Result<(), String> {
             "--url" => options.url = Some(iter.next().ok_or("--url needs a value")?.clone()),
             "--encoding" => {
                 options.encoding = Some(iter.next().ok_or("--encoding needs a value")?.clone())
+            }
+            "--page-type" => {
+                let name = iter.next().ok_or("--page-type needs a value")?;
+                options.page_type = Some(
+                    serde_json::from_value(Value::String(name.clone()))
+                        .map_err(|_| format!("unknown page type {name:?}\n{USAGE}"))?,
+                );
             }
             other if other.starts_with("--") => {
                 return Err(format!("unknown flag {other}\n{USAGE}"))
