@@ -3,9 +3,13 @@
 
 use crate::cleanup::{conditional, declared_body, post_process, precision};
 use crate::error::{Error, ErrorKind};
+use crate::explain::{Retry, Step, Trace};
 use crate::ingest::Page;
 use crate::measure::inner_text;
+use crate::metadata::Metadata;
+use crate::page_type::PageType;
 use crate::render::html::HtmlSink;
+use crate::rules::Rule;
 use crate::score::{Scored, Strategy};
 use crate::tree::{NodeId, Tag, Tree};
 use crate::url::Resolver;
@@ -43,58 +47,50 @@ pub fn extract(
         || metadata.published_time.is_some()
         || page_type::og_type(&meta) == "article";
     let strategy = Strategy::for_page(page_type, article_probability, article_evidence);
-
-    // 5. Score: the best candidate and its siblings; each attempt is cleaned conditionally
-    //    and measured, and a short one makes the next attempt relax the rules.
-    let Scored {
-        tree: mut work,
+    let resolver = Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
+    let context = Context {
+        tree: &tree,
+        metadata: &metadata,
+        resolver: &resolver,
+        options,
+        trace: &trace,
+    };
+    // A page where no block reads as the article may still be a page of short sections (a
+    // landing page): read as its whole main region before giving up.
+    let extracted = match extract_as(&context, page_type, &strategy) {
+        Err(error) if options.page_type.is_none() && !strategy.whole_region => {
+            let region_type = match page_type {
+                PageType::Product
+                | PageType::Service
+                | PageType::Collection
+                | PageType::Listing => page_type,
+                PageType::Article | PageType::Forum | PageType::Documentation => PageType::Service,
+            };
+            let sections = Strategy::for_page(region_type, 0.0, article_evidence);
+            let mut extracted = extract_as(&context, region_type, &sections).map_err(|_| error)?;
+            if extracted.trace.is_on() {
+                extracted.trace.winner.insert(
+                    0,
+                    Step {
+                        rule: Rule::ScoreSectionsFallback.name().to_owned(),
+                        path: "body".to_owned(),
+                    },
+                );
+            }
+            extracted
+        }
+        result => result?,
+    };
+    let Extracted {
+        work,
         article,
         dir,
         byline,
-        mut trace,
+        trace,
         retry,
-    } = score::find_article(
-        &tree,
-        &metadata.title,
-        metadata.byline.is_none(),
-        options.char_threshold,
-        &strategy,
-        conditional::prep_article,
-        &trace,
-    )
-    .ok_or_else(not_readerable)?;
-
-    // 6. Post-process: absolute URLs, script links, empty containers, nested wrappers.
-    let resolver = Resolver::new(options.url.as_deref(), meta.base_href.as_deref());
-    post_process::post_process(&mut work, article, &resolver, &mut trace);
-
-    // 7. Conform: the tree a browser's parser builds back from our HTML. Before the
-    //    precision pass, which then sees the blocks a second cleaning would see.
-    conform::conform(&mut work, article);
-
-    // 8. Precision: the boilerplate the Readability rules keep.
-    precision::remove_boilerplate(&mut work, article, &strategy, &mut trace);
-    if strategy.drop_repeated_blocks {
-        precision::remove_repeated_blocks(&mut work, article, &mut trace);
-    }
-
-    // 9. The page's declared body (JSON-LD `articleBody`), when it is the full text.
-    if let Some(declared) = &metadata.declared_body {
-        declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
-    }
-
-    // 10. Structure: a thread's posts and a list's items as `<article>`s.
-    structure::mark_units(&mut work, article, page_type);
-
-    // 11. Markup: footnotes linked, code with its language, callouts with their kind.
-    markup::keep_markup(&mut work, article, &mut trace);
-
-    // 12. Render: text (which also decides readerability), HTML, Markdown.
-    let text_content =
-        render::text::render(&work, article, options.text_captions, options.readable_math);
-    if text_content.trim().is_empty() || is_links_only(&work, article) {
-        return Err(not_readerable());
-    }
+        text_content,
+        page_type,
+    } = extracted;
     if let Some(sink) = sink {
         render::html::render_into(&work, article, options.keep_classes, sink);
     }
@@ -143,6 +139,102 @@ pub fn extract(
         },
         page_type,
         explain: trace.finish(retry),
+    })
+}
+
+/// What every extraction of one page shares.
+struct Context<'a> {
+    tree: &'a Tree,
+    metadata: &'a Metadata,
+    resolver: &'a Resolver,
+    options: &'a Options,
+    trace: &'a Trace,
+}
+
+/// The article of one extraction, and its text.
+struct Extracted {
+    work: Tree,
+    article: NodeId,
+    dir: Option<String>,
+    byline: Option<String>,
+    trace: Trace,
+    retry: Retry,
+    text_content: String,
+    page_type: PageType,
+}
+
+/// Phases 5 to 12 (up to the text) for one page type and strategy.
+fn extract_as(
+    context: &Context,
+    page_type: PageType,
+    strategy: &Strategy,
+) -> Result<Extracted, Error> {
+    let Context {
+        tree,
+        metadata,
+        resolver,
+        options,
+        trace,
+    } = *context;
+    // 5. Score: the best candidate and its siblings; each attempt is cleaned conditionally
+    //    and measured, and a short one makes the next attempt relax the rules.
+    let Scored {
+        tree: mut work,
+        article,
+        dir,
+        byline,
+        mut trace,
+        retry,
+    } = score::find_article(
+        tree,
+        &metadata.title,
+        metadata.byline.is_none(),
+        options.char_threshold,
+        strategy,
+        conditional::prep_article,
+        trace,
+    )
+    .ok_or_else(not_readerable)?;
+
+    // 6. Post-process: absolute URLs, script links, empty containers, nested wrappers.
+    post_process::post_process(&mut work, article, resolver, &mut trace);
+
+    // 7. Conform: the tree a browser's parser builds back from our HTML. Before the
+    //    precision pass, which then sees the blocks a second cleaning would see.
+    conform::conform(&mut work, article);
+
+    // 8. Precision: the boilerplate the Readability rules keep.
+    precision::remove_boilerplate(&mut work, article, strategy, &mut trace);
+    if strategy.drop_repeated_blocks {
+        precision::remove_repeated_blocks(&mut work, article, &mut trace);
+    }
+
+    // 9. The page's declared body (JSON-LD `articleBody`), when it is the full text.
+    if let Some(declared) = &metadata.declared_body {
+        declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
+    }
+
+    // 10. Structure: a thread's posts and a list's items as `<article>`s.
+    structure::mark_units(&mut work, article, page_type);
+
+    // 11. Markup: footnotes linked, code with its language, callouts with their kind.
+    markup::keep_markup(&mut work, article, &mut trace);
+
+    // 12. Render: text (which also decides readerability).
+    let text_content =
+        render::text::render(&work, article, options.text_captions, options.readable_math);
+    if text_content.trim().is_empty() || is_links_only(&work, article) {
+        return Err(not_readerable());
+    }
+    Ok(Extracted {
+        work,
+        article,
+        dir,
+        byline,
+        trace,
+        retry,
+        text_content,
+        page_type,
     })
 }
 

@@ -34,20 +34,59 @@ impl Resolver {
     }
 
     pub fn resolve_srcset(&self, srcset: &str) -> String {
-        srcset
-            .split(',')
-            .map(str::trim)
-            .filter(|candidate| !candidate.is_empty())
-            .map(
-                |candidate| match candidate.split_once(char::is_whitespace) {
-                    Some((url, descriptor)) => {
-                        format!("{} {}", self.resolve(url), descriptor.trim())
-                    }
-                    None => self.resolve(candidate),
-                },
-            )
+        srcset_candidates(srcset)
+            .into_iter()
+            .map(|(url, descriptor)| {
+                if descriptor.is_empty() {
+                    self.resolve(url)
+                } else {
+                    format!("{} {descriptor}", self.resolve(url))
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// A srcset's candidates, `(url, descriptor)`, split as browsers split them (the HTML
+/// standard's srcset parser): a URL runs to whitespace, so a comma inside it
+/// (`?auto=compress,format`) is part of it; only a comma ending it, or one after its
+/// descriptor, ends the candidate.
+pub fn srcset_candidates(srcset: &str) -> Vec<(&str, &str)> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
+    let mut candidates = Vec::new();
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == ',');
+        if rest.is_empty() {
+            return candidates;
+        }
+        let url_end = rest.find(is_space).unwrap_or(rest.len());
+        let url = &rest[..url_end];
+        rest = &rest[url_end..];
+        if url.ends_with(',') {
+            candidates.push((url.trim_end_matches(','), ""));
+            continue;
+        }
+        // The descriptor runs to the next comma outside parentheses.
+        let mut depth = 0usize;
+        let descriptor_end = rest
+            .char_indices()
+            .find(|&(_, c)| match c {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                ',' => depth == 0,
+                _ => false,
+            })
+            .map_or(rest.len(), |(at, _)| at);
+        candidates.push((url, rest[..descriptor_end].trim_matches(is_space)));
+        rest = &rest[descriptor_end..];
     }
 }
 
@@ -222,6 +261,33 @@ pub fn image_url_kind(value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn srcset_candidates_split_as_browsers_split_them() {
+        assert_eq!(
+            srcset_candidates("a.jpg?auto=compress,format&w=404 1x, b.jpg?auto=compress,format 2x"),
+            [
+                ("a.jpg?auto=compress,format&w=404", "1x"),
+                ("b.jpg?auto=compress,format", "2x")
+            ]
+        );
+        assert_eq!(
+            srcset_candidates(" a.jpg, b.jpg,c.jpg 100w,d.jpg (50vw, 2x), e.jpg,, "),
+            [
+                ("a.jpg", ""),
+                ("b.jpg,c.jpg", "100w"),
+                ("d.jpg", "(50vw, 2x)"),
+                ("e.jpg", "")
+            ]
+        );
+        assert_eq!(srcset_candidates(""), []);
+        assert_eq!(srcset_candidates(" , ,"), []);
+        let resolver = Resolver::new(Some("https://shop.example/pages/set"), None);
+        assert_eq!(
+            resolver.resolve_srcset("/i.jpg?auto=compress,format 1x,/j.jpg 2x"),
+            "https://shop.example/i.jpg?auto=compress,format 1x, https://shop.example/j.jpg 2x"
+        );
+    }
 
     #[test]
     fn resolves_relative_references() {

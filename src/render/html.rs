@@ -5,7 +5,7 @@
 use super::{walk, Event};
 use crate::markup::role;
 use crate::tree::{Attr, NodeData, NodeId, Tag, Tree};
-use crate::url::{clean_url, is_safe_url};
+use crate::url::{clean_url, is_safe_url, srcset_candidates};
 
 /// How an element is written.
 pub enum Emit {
@@ -236,20 +236,24 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
     }
 }
 
-/// Keeps a srcset only if every candidate URL is safe.
+/// Keeps the srcset candidates that are safe however the srcset is split: as browsers split
+/// it (a comma inside a URL belongs to it) and as a naive reader splits it, at every comma.
 fn safe_srcset(srcset: &str) -> Option<String> {
-    let candidates: Vec<String> = srcset
-        .split(',')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(|candidate| {
-            let (url, descriptor) = candidate
-                .split_once(char::is_whitespace)
-                .unwrap_or((candidate, ""));
-            (clean_url(url), descriptor.trim().to_owned())
+    let safe_when_split_at_commas = |text: &str| {
+        text.split(',').all(|piece| {
+            let url = piece.split_whitespace().next().unwrap_or("");
+            is_safe_url(&clean_url(url), true)
         })
-        .filter(|(url, _)| is_safe_url(url, true))
+    };
+    let candidates: Vec<String> = srcset_candidates(srcset)
+        .into_iter()
+        .filter(|(url, descriptor)| {
+            is_safe_url(&clean_url(url), true)
+                && safe_when_split_at_commas(url)
+                && safe_when_split_at_commas(descriptor)
+        })
         .map(|(url, descriptor)| {
+            let url = clean_url(url);
             if descriptor.is_empty() {
                 url
             } else {
