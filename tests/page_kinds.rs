@@ -654,3 +654,59 @@ fn calls_to_action_go_and_the_same_words_in_a_sentence_stay() {
         assert!(text.contains(words), "{words}: {text}");
     }
 }
+
+/// In a thread, the comments inside a comment are its replies, however short: a nested
+/// `comments` list is not the (negative) comment section of a page.
+#[test]
+fn a_comments_nested_replies_are_posts() {
+    let reply = |author: &str, body: &str, replies: &str| {
+        format!(
+            "<div class='comment'><div class='details'><a href='/u/{author}'>{author}</a> \
+             <time datetime='2024-06-02'>Jun 2, 2024</time><div class='comment_text'>\
+             <p>{body}</p></div></div>{replies}</div>"
+        )
+    };
+    let nested = format!(
+        "<ul class='comments'><li class='comment'>{}</li></ul>",
+        reply(
+            "dessa",
+            "Good point: we will look at an allowlist of servers after this release, once the \
+             federation queue is stable, and write up how an instance would keep it current. We \
+             would also publish the list, so that instances can compare it with their own.",
+            ""
+        )
+    );
+    let replies = [
+        reply(
+            "tamsin",
+            "The resolver settles it: nobody who depends on the crate breaks.",
+            &nested,
+        ),
+        reply(
+            "ravi",
+            "A minor release is what the guidelines suggest for a raised minimum.",
+            "",
+        ),
+        reply(
+            "odile",
+            "We ship it in a patch release and nobody has complained in years.",
+            "",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1>\
+         <div class='question'>{}</div>\
+         <div id='comments'>{replies}</div></main></body></html>",
+        // A long question: the nested replies hold under a fifth of the thread.
+        POST.repeat(8)
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    for words in [
+        "nobody who depends",
+        "an allowlist of servers",
+        "patch release",
+    ] {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+}

@@ -15,7 +15,7 @@ use crate::patterns::{
     IMAGE_HEAVY_MIN_IMAGES, LAYOUT_TABLE_MAX_CELLS, LAYOUT_TABLE_MAX_COLUMNS,
     LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
     PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES,
-    SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX,
+    SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX, THREAD_POST_HINTS,
     THREAD_REPLIES_MIN_SHARE,
 };
 use crate::rules::Rule;
@@ -333,6 +333,15 @@ fn clean_conditionally(
 
 /// The rule that finds `node` to be furniture, if one does (`_cleanConditionally`'s tests,
 /// in its order).
+/// Whether an ancestor is one comment (a whole class/id word of [`THREAD_POST_HINTS`]).
+fn is_inside_comment(tree: &Tree, node: NodeId) -> bool {
+    tree.ancestors(node)
+        .filter_map(|id| tree.element(id))
+        .any(|element| {
+            !element.hint.is_empty() && hint_has_token(&element.hint, THREAD_POST_HINTS, true)
+        })
+}
+
 fn removal_rule(
     tree: &Tree,
     cache: &TextCache,
@@ -373,7 +382,13 @@ fn removal_rule(
     let weight = if flags.weight_classes {
         let holds_posts = thread_chars
             .is_some_and(|chars| text_length as f64 >= THREAD_REPLIES_MIN_SHARE * chars as f64);
-        class_weight_in(tree, node, thread_chars.is_some(), holds_posts)
+        let weight = class_weight_in(tree, node, thread_chars.is_some(), holds_posts);
+        // The comments inside a comment are its replies, however short.
+        if weight < 0.0 && thread_chars.is_some() && !holds_posts && is_inside_comment(tree, node) {
+            class_weight_in(tree, node, true, true)
+        } else {
+            weight
+        }
     } else {
         0.0
     };
