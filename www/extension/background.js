@@ -133,14 +133,19 @@ async function readTab(tab, timings) {
     return { ...injection.result, capturedAt: Date.now() };
   } catch (err) {
     // Browser pages (chrome://, the web store, PDF viewer) cannot be read by any extension.
-    return { error: String(err?.message || err), url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
+    // A web page refused although the click should have granted activeTab: the click's tab came
+    // without its url, i.e. without the grant (seen on 3 to 10% of the clicks that wake the worker,
+    // in any extension; retrying for half a second does not help). Browser pages (chrome://, the
+    // web store) are refused with other messages.
+    const noGrant = !tab.url && /must request permission to access the respective host/i.test(String(err?.message));
+    return { error: String(err?.message || err), noGrant, url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
   }
 }
 
 /** What the reader tab gets: { url, title, article?, readerable?, error?, stats?, timings }. */
 async function cleanSnapshot(snapshot, timings = {}) {
   const { url, title } = snapshot;
-  if (snapshot.error) return { url, title, pageError: snapshot.error, timings };
+  if (snapshot.error) return { url, title, pageError: snapshot.error, noGrant: snapshot.noGrant, timings };
   pageWaiting = true;
   await wasmReady();
   warmedUp = true;

@@ -80,6 +80,9 @@ async function main() {
     back.href = result.url;
     back.hidden = false;
   }
+  if (result.pageError && result.noGrant) {
+    throw userError('The browser did not give the extension access to the page for this click, so it could not be read. Go back to the page and click the button (or press Alt+Shift+L) again.');
+  }
   if (result.pageError) {
     throw userError(`The extension cannot read this page (${result.pageError}). Browser pages such as the settings, the new-tab page and the extension gallery are off limits to every extension.`);
   }
