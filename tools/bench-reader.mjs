@@ -7,6 +7,9 @@
 //
 //   node tools/bench-reader.mjs [--runs N] [--only ours|readability] [--pages a,b] [--smoke]
 //                               [--ours DIR]  (another unpacked build of ours, e.g. an older one)
+//                               [--also NAME=DIR]  (one more unpacked build, measured as NAME
+//                               beside the others, e.g. --also before=target/ab/extension)
+//                               [--states cold|warm]  (one of the two only)
 //
 // Pages: tools/bench-reader/pages.mjs (our own, >= 10 kinds), served from 127.0.0.1 with
 // `Content-Security-Policy: script-src 'self'` (their own /static/site.js runs; nothing inline).
@@ -45,6 +48,7 @@ const RUNS = Number(option('--runs', smoke ? 1 : 5));
 const only = option('--only', null);
 const pageFilter = option('--pages', null)?.split(',');
 const oursDir = option('--ours', null);
+const states = option('--states', 'cold,warm').split(',');
 const pages = PAGES.filter((p) => (pageFilter ? pageFilter.includes(p.name) : true)).slice(0, smoke ? 2 : undefined);
 const CSP = "script-src 'self'";
 const now = () => performance.timeOrigin + performance.now();
@@ -60,6 +64,11 @@ if (only !== 'readability') {
   if (oursDir) fs.cpSync(oursDir, dir, { recursive: true });
   else unzipTo(packageExtension({ out: path.join(tmp, 'ours.zip') }).file, dir);
   EXTENSIONS.ours = dir;
+}
+for (const spec of args.flatMap((a, i) => (a === '--also' ? [args[i + 1]] : []))) {
+  const [name, dir] = spec.split('=');
+  EXTENSIONS[name] = path.join(tmp, name);
+  fs.cpSync(path.resolve(dir), EXTENSIONS[name], { recursive: true });
 }
 if (only !== 'ours') {
   // The reader page's layout and styles are ours; its script and the worker are the baseline's.
@@ -107,7 +116,7 @@ const WAIT_FOR_VISIBLE = `location.protocol === 'chrome-extension:' ? new Promis
     const mark = list.getEntriesByName('article-visible')[0];
     if (mark) { observer.disconnect(); resolve({ at: performance.timeOrigin + mark.startTime, detail: mark.detail, state: document.documentElement.dataset.state }); }
   }).observe({ type: 'mark', buffered: true });
-  setTimeout(() => resolve({ at: null, state: (document.documentElement.dataset.state || 'nothing after 10 s') + ': ' + document.body.textContent.replace(/\\s+/g, ' ').slice(0, 400) }), 10000);
+  setTimeout(() => resolve({ at: null, state: (document.documentElement.dataset.state || 'nothing after 10 s') + ': ' + document.body.textContent.replace(/\\s+/g, ' ').slice(0, 1500) }), 10000);
 }) : null`;
 
 async function openPage(browser, url) {
@@ -198,51 +207,68 @@ async function stopBrowser({ browser }) {
 
 const results = {}; // name -> { cold: [ms], warm: [ms], phases: [{...}] }
 const phasesOf = (r) => (r.detail ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, v - r.t0])) : null);
+const names = Object.keys(EXTENSIONS);
+for (const name of names) results[name] = { cold: [], warm: [], coldPhases: [], warmPhases: [], failures: [] };
+// A click that shows no article is reported, not timed.
+const record = (name, state, r) => {
+  results[name][state].push(r.ms);
+  results[name][`${state}Phases`].push(phasesOf(r));
+};
+const failed = (name, state, page, err) => {
+  results[name].failures.push(`${state} ${page.name}: ${String(err?.message || err).split('\n')[0].slice(0, 900)}`);
+  results[name][state].push(NaN);
+};
+// The extensions take turns, click by click (the first one alternating), so that the load of
+// this shared machine, which drifts over minutes, weighs on each of them alike.
+const turns = (k) => (k % 2 ? [...names].reverse() : names);
 
-for (const name of Object.keys(EXTENSIONS)) {
-  const out = (results[name] = { cold: [], warm: [], coldPhases: [], warmPhases: [], failures: [] });
-  // A click that shows no article is reported, not timed.
-  const record = (state, r) => {
-    out[state].push(r.ms);
-    out[`${state}Phases`].push(phasesOf(r));
-  };
-  const failed = (state, page, err) => {
-    out.failures.push(`${state} ${page.name}: ${String(err?.message || err).split('\n')[0].slice(0, 300)}`);
-    out[state].push(NaN);
-  };
-  for (const page of pages) {
-    for (let i = 0; i < RUNS; i++) {
+let k = 0;
+for (const page of states.includes('cold') ? pages : []) {
+  for (let i = 0; i < RUNS; i++) {
+    for (const name of turns(k++)) {
       const b = await startBrowser(name);
       try {
         const opened = await openPage(b.browser, `${origin}/${page.name}`);
         debug('page open');
         await stopWorker(b.browser, opened);
         debug('worker stopped');
-        record('cold', await click(b.browser, b.extId, opened));
+        record(name, 'cold', await click(b.browser, b.extId, opened));
       } catch (err) {
-        failed('cold', page, err);
+        failed(name, 'cold', page, err);
       } finally {
         await stopBrowser(b);
       }
     }
   }
-  const b = await startBrowser(name);
+}
+if (states.includes('cold')) console.log(`cold: done (${pages.length} pages x ${RUNS} clicks x ${names.join(', ')})`);
+
+if (states.includes('warm')) {
+  // One browser per extension, all open at once (idle ones cost next to nothing).
+  const browsers = {};
   try {
-    const first = await openPage(b.browser, `${origin}/${pages[0].name}`);
-    // Unmeasured: the worker and caches are warm after it (even if it showed nothing).
-    await click(b.browser, b.extId, first).catch(() => {});
-    await b.browser.send('Target.closeTarget', { targetId: first.targetId });
+    for (const name of names) {
+      const b = (browsers[name] = await startBrowser(name));
+      const first = await openPage(b.browser, `${origin}/${pages[0].name}`);
+      // Unmeasured: the worker and caches are warm after it (even if it showed nothing).
+      await click(b.browser, b.extId, first).catch(() => {});
+      await b.browser.send('Target.closeTarget', { targetId: first.targetId });
+    }
     for (const page of pages) {
-      const opened = await openPage(b.browser, `${origin}/${page.name}`);
+      const opened = {};
+      for (const name of names) opened[name] = await openPage(browsers[name].browser, `${origin}/${page.name}`);
       for (let i = 0; i < RUNS; i++) {
-        await click(b.browser, b.extId, opened).then((r) => record('warm', r), (err) => failed('warm', page, err));
+        for (const name of turns(k++)) {
+          const b = browsers[name];
+          await click(b.browser, b.extId, opened[name]).then((r) => record(name, 'warm', r), (err) => failed(name, 'warm', page, err));
+        }
       }
-      await b.browser.send('Target.closeTarget', { targetId: opened.targetId });
+      for (const name of names) await browsers[name].browser.send('Target.closeTarget', { targetId: opened[name].targetId });
     }
   } finally {
-    await stopBrowser(b);
+    for (const b of Object.values(browsers)) await stopBrowser(b);
   }
-  console.log(`${name}: done (${pages.length} pages x ${RUNS} clicks, cold and warm)`);
+  console.log(`warm: done (${pages.length} pages x ${RUNS} clicks x ${names.join(', ')})`);
 }
 server.close();
 fs.rmSync(tmp, { recursive: true, force: true });
@@ -263,7 +289,7 @@ console.log(`\nclick to article visible, ms (${pages.length} pages x ${RUNS} cli
 console.log('| extension | cold median | cold p90 | warm median | warm p90 |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [name, r] of Object.entries(results)) {
-  const label = name === 'ours' ? 'article-cleaner' : 'Readability.js 0.6.0 baseline';
+  const label = { ours: 'article-cleaner', readability: 'Readability.js 0.6.0 baseline' }[name] || `${name} (${EXTENSIONS[name]})`;
   console.log(`| ${label} | ${fmt(quantile(r.cold, 0.5))} | ${fmt(quantile(r.cold, 0.9))} | ${fmt(quantile(r.warm, 0.5))} | ${fmt(quantile(r.warm, 0.9))} |`);
 }
 

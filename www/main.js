@@ -21,6 +21,14 @@ import {
   h,
 } from './reader.js';
 import { markExplain, renderWhy, renderWhyMessage } from './why.js';
+import { wasmModule } from './start.js';
+
+// start.js has begun compiling the wasm (usually done by now); without it, init() fetches it.
+const wasmReady = wasmModule
+  .then((module) => init(module ? { module_or_path: module } : undefined))
+  .catch((err) => {
+    throw userError(`The cleaner (WebAssembly) could not be loaded: ${err?.message || err}`);
+  });
 
 const SAMPLE_PATH = 'samples/floodplain.html';
 /** Options used for every clean: Markdown is needed for "Copy Markdown". */
@@ -48,7 +56,7 @@ const els = {
 };
 
 const state = {
-  ready: null, // Promise of the wasm module
+  ready: wasmReady, // Promise of the wasm module
   article: null, // the Article on screen
   source: null, // { html, url, options, chunks? } of the page on screen: the frame, and Why?
   generation: 0, // the latest job wins; older results are dropped
@@ -247,8 +255,11 @@ function streamJob(getResponse, { url, encoding, maxBytes }) {
 
 function cleanSample() {
   const url = new URL(SAMPLE_PATH, location.href).href;
+  // Requested now, read once the cleaner is ready (a failure is reported by the job).
+  const response = fetch(SAMPLE_PATH);
+  response.catch(() => {});
   return run('Cleaning the sample page…', streamJob(async () => {
-    const resp = await fetch(SAMPLE_PATH);
+    const resp = await response;
     if (!resp.ok) throw userError(`The sample page could not be loaded (${resp.status}).`);
     return resp.body;
   }, { url }));
@@ -650,8 +661,5 @@ window.addEventListener('drop', (e) => {
   cleanFile(e.dataTransfer.files[0]);
 });
 
-// Start: load the wasm, then show the sample so a newcomer sees the product at once.
-state.ready = init().catch((err) => {
-  throw userError(`The cleaner (WebAssembly) could not be loaded: ${err?.message || err}`);
-});
+// Start: show the sample (index.html has preloaded it) so a newcomer sees the product at once.
 cleanSample();

@@ -21,6 +21,8 @@ export async function launch({ extensionDir, profileDir }) {
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--window-size=1280,1000',
+      // Diagnostics only (e.g. BENCH_CHROMIUM_ARGS='--js-flags=--liftoff-only'): never in a reported run.
+      ...(process.env.BENCH_CHROMIUM_ARGS ? process.env.BENCH_CHROMIUM_ARGS.split(' ') : []),
       'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },

@@ -2,16 +2,21 @@
 //
 // The wasm module is compiled and instantiated as soon as this worker starts (usually woken by
 // the click itself), and kept for the worker's life. The toolbar button and its shortcut
-// (Alt+Shift+L, `_execute_action`) then do two things at once:
-//   - open reader.html?id=... next to the page; and
+// (Alt+Shift+L, `_execute_action`) then do three things at once:
+//   - open reader.html?id=... next to the page;
 //   - read the page (one injected function returns document.documentElement.outerHTML and
 //     location.href; nothing else ever runs in the page, so a strict page CSP does not matter,
-//     and `activeTab` is the only host access needed) and clean it here with `clean()`.
+//     and `activeTab` is the only host access needed) and clean it here with `clean()`; and
+//   - while the page is being read, warm the module up on a small page of its own (V8 compiles
+//     each wasm function on its first call).
 // The reader tab asks for the result by message ('take-article') and builds the article from
 // it (the DOM exists only in pages, not here). The snapshot is also kept in
 // chrome.storage.session, off that path, so that a reloaded reader tab can be cleaned again.
 
 import init, { clean, isProbablyReaderable } from './pkg/browser.js';
+
+/** When this worker started (its time origin) and when its script began to run. */
+const workerTimes = { workerOrigin: performance.timeOrigin, workerScript: performance.timeOrigin + performance.now() };
 
 const KEY_PREFIX = 'page:';
 /** Snapshots kept for reloading reader tabs; older ones are dropped. */
@@ -31,11 +36,39 @@ const WARM_UP_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Warm-up - Site
 <pre><code class="language-js">let x = 1;</code></pre><table><tr><th>A</th><td>1</td></tr></table>
 </article><aside class="related"><a href="/r">Related</a></aside></main><footer>© Site</footer></body></html>`;
 
-const wasmReady = init().then(() => {
-  const url = 'https://example.com/warm-up';
-  isProbablyReaderable(WARM_UP_PAGE, { url });
-  clean(WARM_UP_PAGE, { url, outputMarkdown: true });
-});
+/**
+ * The wasm module, compiled and instantiated once per worker, from the moment it starts (usually
+ * woken by the click itself). Compiling is quick (V8 compiles wasm functions lazily, on their
+ * first call, and validates the module off this thread); the warm-up below does the rest.
+ */
+let wasm = null;
+const wasmReady = () => (wasm ??= init());
+wasmReady();
+
+/** Set when a page has been read (and is about to be cleaned): a warm-up would only delay it. */
+let pageWaiting = false;
+let warmedUp = false;
+/**
+ * Compile and instantiate the wasm, then clean the small built-in page once, unless a real page
+ * is already waiting: V8 compiles wasm functions lazily, on their first call, so this compiles
+ * most of what a clean needs while the page is being read (or while nothing happens).
+ */
+function warmUp() {
+  return wasmReady().then(() => {
+    if (warmedUp || pageWaiting) return;
+    warmedUp = true;
+    const url = 'https://example.com/warm-up';
+    isProbablyReaderable(WARM_UP_PAGE, { url });
+    clean(WARM_UP_PAGE, { url, outputMarkdown: true });
+  });
+}
+/**
+ * A worker not woken by a click warms up this long after starting. A click does it at once,
+ * after it has opened the reader tab and asked for the page: done here, on start, the warm-up
+ * delayed the click's own handler by its 30 to 60 ms.
+ */
+const IDLE_START_MS = 300;
+setTimeout(warmUp, IDLE_START_MS);
 /** id -> Promise of the reader tab's message: what clean() found, or why nothing. */
 const results = new Map();
 /** Snapshots not yet in storage.session, or too large for it (10 MB quota). */
@@ -100,15 +133,22 @@ async function readTab(tab, timings) {
     return { ...injection.result, capturedAt: Date.now() };
   } catch (err) {
     // Browser pages (chrome://, the web store, PDF viewer) cannot be read by any extension.
-    return { error: String(err?.message || err), url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
+    // A web page refused although the click should have granted activeTab: the click's tab came
+    // without its url, i.e. without the grant (seen on 3 to 10% of the clicks that wake the worker,
+    // in any extension; retrying for half a second does not help). Browser pages (chrome://, the
+    // web store) are refused with other messages.
+    const noGrant = !tab.url && /must request permission to access the respective host/i.test(String(err?.message));
+    return { error: String(err?.message || err), noGrant, url: tab.url || '', title: tab.title || '', capturedAt: Date.now() };
   }
 }
 
 /** What the reader tab gets: { url, title, article?, readerable?, error?, stats?, timings }. */
 async function cleanSnapshot(snapshot, timings = {}) {
   const { url, title } = snapshot;
-  if (snapshot.error) return { url, title, pageError: snapshot.error, timings };
-  await wasmReady;
+  if (snapshot.error) return { url, title, pageError: snapshot.error, noGrant: snapshot.noGrant, timings };
+  pageWaiting = true;
+  await wasmReady();
+  warmedUp = true;
   const isHttp = /^https?:/i.test(url);
   const options = { outputMarkdown: true, ...(isHttp && { url }) };
   try {
@@ -128,8 +168,13 @@ async function cleanSnapshot(snapshot, timings = {}) {
 /** Read the tab and clean it while the reader tab opens. Returns the reader tab. */
 export function openReaderFor(tab) {
   const id = crypto.randomUUID();
-  const timings = { clicked: now() };
-  wasmReady.then(() => (timings.wasmReady = now()));
+  const timings = { ...workerTimes, clicked: now() };
+  // The reader tab first: its loading is the longest step.
+  const opened = chrome.tabs.create({
+    url: chrome.runtime.getURL(`reader.html?id=${encodeURIComponent(id)}`),
+    index: tab.index + 1,
+    openerTabId: tab.id,
+  });
   const result = readTab(tab, timings).then((snapshot) => {
     // Kept for reloads of the reader tab: in memory now, in session storage a little later,
     // so that storing it does not compete with showing the article.
@@ -137,13 +182,12 @@ export function openReaderFor(tab) {
     setTimeout(() => store(id, snapshot), STORE_DELAY_MS);
     return cleanSnapshot(snapshot, timings);
   });
+  // Then the wasm (already there unless this click woke the worker), while both are under way.
+  wasmReady().then(() => (timings.wasmReady = now()));
+  warmUp().then(() => (timings.warmedUp = now()));
   results.set(id, result);
   setTimeout(() => results.delete(id), RESULT_TTL_MS);
-  return chrome.tabs.create({
-    url: chrome.runtime.getURL(`reader.html?id=${encodeURIComponent(id)}`),
-    index: tab.index + 1,
-    openerTabId: tab.id,
-  });
+  return opened;
 }
 
 chrome.action.onClicked.addListener((tab) => {

@@ -4,6 +4,7 @@
 // message and shows it with article-cleaner's own reader page (reader.js, reader.css).
 
 const now = () => performance.timeOrigin + performance.now();
+const workerTimes = { workerOrigin: performance.timeOrigin, workerScript: now() };
 /** id -> Promise of { article, readerable, url, title, timings }. */
 const results = new Map();
 
@@ -27,7 +28,7 @@ async function readTab(tab, timings) {
 
 chrome.action.onClicked.addListener((tab) => {
   const id = crypto.randomUUID();
-  const timings = { clicked: now() };
+  const timings = { ...workerTimes, clicked: now() };
   const result = readTab(tab, timings).catch((err) => ({ error: String(err?.message || err), url: tab.url, timings }));
   results.set(id, result);
   chrome.tabs.create({ url: chrome.runtime.getURL(`reader.html?id=${id}`), index: tab.index + 1, openerTabId: tab.id });

@@ -4,13 +4,14 @@
 import { renderArticle, renderPlaceholder, mountReaderControls, applyPrefs, loadPrefs } from './reader.js';
 
 const now = () => performance.timeOrigin + performance.now();
+const scriptStarted = now();
 const readerEl = document.getElementById('reader');
 
 async function main() {
   applyPrefs(loadPrefs());
   const id = new URLSearchParams(location.search).get('id');
   const result = await chrome.runtime.sendMessage({ type: 'take-article', id });
-  const timings = { ...result?.timings, received: now() };
+  const timings = { ...result?.timings, tabOpened: performance.timeOrigin, script: scriptStarted, received: now() };
   if (!result?.article) {
     renderPlaceholder(readerEl, 'No reader view for this page', result?.error || 'Readability.js found nothing.');
     document.documentElement.dataset.state = 'error';
