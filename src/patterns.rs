@@ -534,6 +534,9 @@ pub const CALL_TO_ACTION_TEXTS: &[&str] = &[
     "read the article",
     "read full story",
 ];
+/// Longer than any [`CALL_TO_ACTION_TEXTS`] with its arrows and spaces: longer links are not
+/// measured.
+pub const CALL_TO_ACTION_MAX_CHARS: usize = 40;
 /// Characters a call to action's text may end with ("Learn more →").
 pub const CALL_TO_ACTION_TRAILERS: &[char] = &['→', '›', '»', '>', '➔', '➜', '+'];
 

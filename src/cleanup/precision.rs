@@ -5,12 +5,13 @@ use crate::explain::Trace;
 use crate::measure::{has_ancestor_tag, has_text, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
-    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS,
-    DATELINE_PREFIXES, FORUM_HINTS, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS,
-    REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
-    SIGNATURE_HINTS, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
-    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
-    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_MAX_CHARS,
+    CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
+    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS, REACTION_WORDS,
+    REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
+    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
+    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -87,8 +88,8 @@ pub fn remove_boilerplate(
             continue;
         }
         if matches!(tag, Tag::A | Tag::Button)
-            && stands_alone(tree, node)
             && is_call_to_action(tree, &cache, node)
+            && stands_alone(tree, node)
         {
             trace.removing(tree, node, Rule::PrecisionCallToAction);
             cache.detach(tree, node);
@@ -287,7 +288,7 @@ fn stands_alone(tree: &Tree, node: NodeId) -> bool {
 /// "Learn more", "Add to cart →": the whole text of the link or button.
 fn is_call_to_action(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     let length = cache.text_len(node);
-    if length == 0 || length > BOILERPLATE_PREFIX_MAX_CHARS {
+    if length == 0 || length > CALL_TO_ACTION_MAX_CHARS {
         return false;
     }
     let text = lower_case(&inner_text(tree, node));
