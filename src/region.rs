@@ -5,10 +5,11 @@
 //! landmarks and consent, menu and share widgets go.
 
 use crate::explain::{path, Step, Trace};
-use crate::measure::{text_len, TextCache};
+use crate::measure::{count_tag, link_density, text_len, TextCache};
 use crate::patterns::{
     NAV_LINK_LIST_MIN_CHARS, NAV_LINK_LIST_MIN_DENSITY, REGION_CHROME_HINTS,
     REGION_CHROME_MAX_SHARE, REGION_CHROME_ROLES, REGION_COMMENT_HINTS, REGION_MIN_CHARS,
+    REGION_PROSE_MAX_LINK_DENSITY, REGION_PROSE_MIN_CHARS, REGION_PROSE_MIN_PARAGRAPHS,
     REGION_SHOP_WIDGET_HINTS, RESULT_CONTROL_HINTS,
 };
 use crate::rules::Rule;
@@ -25,17 +26,86 @@ pub fn extract_region(tree: &mut Tree, strategy: &Strategy, trace: &mut Trace) -
     if total < REGION_MIN_CHARS {
         return None;
     }
+    // Collections and listings: product pages' text beside the region is their shop's.
+    let (before, after) = if region == Tree::ROOT || !strategy.items_are_links {
+        (Vec::new(), Vec::new())
+    } else {
+        prose_beside(tree, region)
+    };
     remove_chrome(tree, region, total, strategy, trace);
     if trace.is_on() {
         trace.winner.push(Step {
             rule: Rule::ScoreRegion.name().to_owned(),
             path: path(tree, region),
         });
+        for &block in before.iter().chain(&after) {
+            trace.winner.push(Step {
+                rule: Rule::ScoreRegionProse.name().to_owned(),
+                path: path(tree, block),
+            });
+        }
+    }
+    let article = tree.new_element(Element::new(Tag::Div));
+    for &block in &before {
+        tree.detach(block);
+        tree.append_child(article, block);
+    }
+    tree.move_children(region, article);
+    for &block in &after {
+        tree.detach(block);
+        tree.append_child(article, block);
     }
     trace.outside(tree, tree.parent(region), region, Rule::ScoreNotCandidate);
-    let article = tree.new_element(Element::new(Tag::Div));
-    tree.move_children(region, article);
     Some(article)
+}
+
+/// `score.region-prose`: the blocks of prose beside a `<main>` region (a category's
+/// description under its grid, outside the `<main>`), before and after it in document order.
+fn prose_beside(tree: &Tree, region: NodeId) -> (Vec<NodeId>, Vec<NodeId>) {
+    let mut levels_before: Vec<Vec<NodeId>> = Vec::new();
+    let mut after = Vec::new();
+    let mut kept = region;
+    let mut ancestor = tree.parent(region);
+    while ancestor != NONE {
+        let mut before = Vec::new();
+        let mut past_kept = false;
+        for child in tree.children(ancestor) {
+            if child == kept {
+                past_kept = true;
+            } else if is_prose_block(tree, child) {
+                if past_kept {
+                    after.push(child);
+                } else {
+                    before.push(child);
+                }
+            }
+        }
+        levels_before.push(before);
+        kept = ancestor;
+        ancestor = tree.parent(ancestor);
+    }
+    // The outermost level's blocks come first in the document.
+    let before = levels_before.into_iter().rev().flatten().collect();
+    (before, after)
+}
+
+fn is_prose_block(tree: &Tree, node: NodeId) -> bool {
+    let Some(element) = tree.element(node) else {
+        return false;
+    };
+    if matches!(
+        element.tag,
+        Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu | Tag::Form
+    ) || element
+        .attr(Attr::Role)
+        .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
+        || (!element.hint.is_empty() && hint_has_token(&element.hint, REGION_CHROME_HINTS, true))
+    {
+        return false;
+    }
+    text_len(tree, node) >= REGION_PROSE_MIN_CHARS
+        && link_density(tree, node) <= REGION_PROSE_MAX_LINK_DENSITY
+        && count_tag(tree, node, Tag::P) >= REGION_PROSE_MIN_PARAGRAPHS
 }
 
 /// The `<main>` or `role="main"` element with the most text, else the body; and its text

@@ -98,6 +98,8 @@ rules! {
         "a page whose best block yields no article (nothing found, or only links) is read again as its whole main region, as a service page is, before it is called not readerable";
     ScoreRegion = "score.region", Score,
         "service, product, collection, listing and documentation pages: the article is the main region (`<main>`, `role=main`, else the body), every section and card";
+    ScoreRegionProse = "score.region-prose", Score,
+        "on collections and listings, beside a `<main>` region, a block of prose outside it (500 chars or more, link density up to 0.2, two paragraphs or more; not a header, footer, nav, aside or form) joins it, in document order: a category's description under its grid";
     ScoreRegionChrome = "score.region-chrome", Score,
         "navigation, header (not a card's or a section's own), footer, aside, landmark roles and menu, cookie, share or breadcrumb widgets inside a main region (unless they hold half its text; a long, link-dense nav at any share); comment sections (but in a thread); a product's reviews, ratings and carousels of other products; a list's filters, facets and sort controls";
     ScoreNotCandidate = "score.not-candidate", Score,

@@ -710,3 +710,41 @@ fn a_comments_nested_replies_are_posts() {
         assert!(text.contains(words), "{words} not in {text}");
     }
 }
+
+/// A category's description under its grid, outside the `<main>`, is read with the grid
+/// (`score.region-prose`); the footer's short text and links are not.
+#[test]
+fn a_collections_description_beside_its_main_is_read() {
+    let cards: String = ["Trail runner", "Road racer", "Hiking boot"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<div class='product-card'><h3><a href='/p/{}'>{name}</a></h3><p>Light, \
+                 grippy and made to last, with a recycled upper and a cushioned sole.</p>\
+                 <span class='price'>$120</span></div>",
+                name.len()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><header><a href='/'>Alderwick Outdoor</a></header>\
+         <main><h1>Running shoes</h1><div class='grid'>{cards}</div></main>\
+         <div class='category-seo'><h2>How to choose running shoes</h2>\
+         <p>Start with where you run. Road shoes are lighter and cushion the repeated impact \
+         of tarmac, while trail shoes trade some of that softness for grip, a rock plate and \
+         an upper that sheds mud and water on the way down a wet hill.</p>\
+         <p>Then look at fit before looks: your feet swell over a long run, so leave a \
+         thumb's width at the toe, try shoes on in the afternoon, and bring the socks you \
+         race in. Our staff test every model for a month before it goes on sale, and write \
+         up what they found on each product's page.</p></div>\
+         <footer><p>Free returns within 30 days.</p><a href='/privacy'>Privacy</a></footer>\
+         </body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Collection);
+    for words in ["Road racer", "Start with where you run", "thumb's width"] {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+    assert!(!text.contains("Free returns"), "{text}");
+    // Read in document order: the grid, then the description.
+    assert!(text.find("Hiking boot") < text.find("Start with where you run"));
+}
