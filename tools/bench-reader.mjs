@@ -315,6 +315,11 @@ pages.forEach((page, i) => {
   const cells = Object.values(results).map((r) => `${fmt(quantile(r.cold.slice(i * RUNS, (i + 1) * RUNS), 0.5))} / ${fmt(quantile(r.warm.slice(i * RUNS, (i + 1) * RUNS), 0.5))}`);
   console.log(`| ${page.name} | ${Buffer.byteLength(page.html)} | ${cells.join(' | ')} |`);
 });
-const failures = Object.values(results).reduce((n, r) => n + r.failures.length, 0);
-if (smoke && failures) process.exitCode = 1;
+// Chromium now and then gives a click no activeTab grant (see the README: 3 to 10% of cold
+// clicks, both extensions): reported above, but the smoke run fails only on other failures or
+// when an extension measured no click in a state (cold or warm).
+const lostGrant = (failure) => failure.includes('Cannot access contents of the page');
+const failures = Object.values(results).reduce((n, r) => n + r.failures.filter((f) => !lostGrant(f)).length, 0);
+const unmeasured = Object.values(results).some((r) => [r.cold, r.warm].some((ms) => ms.length && ms.every(Number.isNaN)));
+if (smoke && (failures || unmeasured)) process.exitCode = 1;
 console.log(`\nclick-to-reader median: ours ${per('ours', 'cold')} ms cold, ${per('ours', 'warm')} ms warm; readability ${per('readability', 'cold')} ms cold, ${per('readability', 'warm')} ms warm`);
