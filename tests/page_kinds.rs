@@ -329,10 +329,9 @@ fn a_streamed_segment_is_read_in_its_place() {
     assert!(!text.contains("hidden menu"), "{text}");
 }
 
-/// A category page is its introduction and its items, not the filters and sort controls.
-#[test]
-fn a_collection_drops_its_filters_and_sort_controls() {
-    let cards: String = ["Trail runner", "Road racer", "Hiking boot"]
+/// Three product cards of a category page of running shoes.
+fn shoe_cards() -> String {
+    ["Trail runner", "Road racer", "Hiking boot"]
         .iter()
         .map(|name| {
             format!(
@@ -342,7 +341,13 @@ fn a_collection_drops_its_filters_and_sort_controls() {
                 name.len()
             )
         })
-        .collect();
+        .collect()
+}
+
+/// A category page is its introduction and its items, not the filters and sort controls.
+#[test]
+fn a_collection_drops_its_filters_and_sort_controls() {
+    let cards = shoe_cards();
     let html = format!(
         "<html><body><main><h1>Running shoes</h1><p>Our full range of running shoes, for \
          road, trail and track, tested by our own staff.</p>\
@@ -715,17 +720,7 @@ fn a_comments_nested_replies_are_posts() {
 /// (`score.region-prose`); the footer's short text and links are not.
 #[test]
 fn a_collections_description_beside_its_main_is_read() {
-    let cards: String = ["Trail runner", "Road racer", "Hiking boot"]
-        .iter()
-        .map(|name| {
-            format!(
-                "<div class='product-card'><h3><a href='/p/{}'>{name}</a></h3><p>Light, \
-                 grippy and made to last, with a recycled upper and a cushioned sole.</p>\
-                 <span class='price'>$120</span></div>",
-                name.len()
-            )
-        })
-        .collect();
+    let cards = shoe_cards();
     let html = format!(
         "<html><body><header><a href='/'>Alderwick Outdoor</a></header>\
          <main><h1>Running shoes</h1><div class='grid'>{cards}</div></main>\
