@@ -1058,12 +1058,12 @@ pub const REGION_SHOP_WIDGET_HINTS: &[&str] = &[
     "bazaarvoice",
     "trustpilot",
 ];
-/// Class/id words (whole tokens) of chrome inside a main region.
 /// Beside a `<main>` region, a block of prose (at least this long, under this link density,
 /// with this many paragraphs) joins it: `score.region-prose`.
 pub const REGION_PROSE_MIN_CHARS: usize = 500;
 pub const REGION_PROSE_MAX_LINK_DENSITY: f64 = 0.2;
 pub const REGION_PROSE_MIN_PARAGRAPHS: usize = 2;
+/// Class/id words (whole tokens) of chrome inside a main region.
 pub const REGION_CHROME_HINTS: &[&str] = &[
     "cookie",
     "cookies",

@@ -93,19 +93,27 @@ fn is_prose_block(tree: &Tree, node: NodeId) -> bool {
     let Some(element) = tree.element(node) else {
         return false;
     };
-    if matches!(
-        element.tag,
-        Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu | Tag::Form
-    ) || element
-        .attr(Attr::Role)
-        .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
-        || (!element.hint.is_empty() && hint_has_token(&element.hint, REGION_CHROME_HINTS, true))
-    {
+    if is_chrome_tag(element.tag) || element.tag == Tag::Form || is_named_chrome(element) {
         return false;
     }
     text_len(tree, node) >= REGION_PROSE_MIN_CHARS
         && link_density(tree, node) <= REGION_PROSE_MAX_LINK_DENSITY
         && count_tag(tree, node, Tag::P) >= REGION_PROSE_MIN_PARAGRAPHS
+}
+
+fn is_chrome_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu
+    )
+}
+
+/// Chrome by its landmark role or its class/id words (cookie banners, menus, share bars).
+fn is_named_chrome(element: &Element) -> bool {
+    element
+        .attr(Attr::Role)
+        .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
+        || (!element.hint.is_empty() && hint_has_token(&element.hint, REGION_CHROME_HINTS, true))
 }
 
 /// The `<main>` or `role="main"` element with the most text, else the body; and its text
@@ -153,17 +161,11 @@ fn remove_chrome(
                     .ancestors(node)
                     .take_while(|&id| id != region)
                     .any(|id| matches!(tree.tag(id), Some(Tag::Article | Tag::Li | Tag::Section)));
-            let chrome = (matches!(
-                element.tag,
-                Tag::Nav | Tag::Header | Tag::Footer | Tag::Aside | Tag::Menu
-            ) && !section_header)
-                || element
-                    .attr(Attr::Role)
-                    .is_some_and(|role| REGION_CHROME_ROLES.contains(&role.trim()))
-                || (!element.hint.is_empty()
-                    && (hint_has_token(&element.hint, REGION_CHROME_HINTS, true)
-                        || (strategy.drop_result_controls
-                            && hint_has_token(&element.hint, RESULT_CONTROL_HINTS, true))));
+            let chrome = (is_chrome_tag(element.tag) && !section_header)
+                || is_named_chrome(element)
+                || (strategy.drop_result_controls
+                    && !element.hint.is_empty()
+                    && hint_has_token(&element.hint, RESULT_CONTROL_HINTS, true));
             let comments = !element.hint.is_empty()
                 && ((!strategy.keep_post_meta
                     && hint_has_token(&element.hint, REGION_COMMENT_HINTS, true))

@@ -95,7 +95,7 @@ rules! {
     ScoreLowCoverage = "score.low-coverage", Score,
         "the best block is short (under 2,000 chars) and holds under 40% of the `<main>` region's text, or, on a page that is probably not an article (under 0.8; under 0.6 and with a `<main>` when an author, date or og:type says it is one), is under 5,000 chars and half of the region: the page is not one block, so the region is the article";
     ScoreSectionsFallback = "score.sections-fallback", Score,
-        "a page whose best block yields no article (nothing found, or only links) is read again as its whole main region, as a service page is, before it is called not readerable";
+        "a page whose best block yields no article (nothing found, no text, or only links) is read again as its whole main region, as a service page is, before it is called not readerable";
     ScoreRegion = "score.region", Score,
         "service, product, collection, listing and documentation pages: the article is the main region (`<main>`, `role=main`, else the body), every section and card";
     ScoreRegionProse = "score.region-prose", Score,

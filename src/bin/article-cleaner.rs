@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use article_cleaner::explain::Explain;
 use article_cleaner::rules::Rule;
-use article_cleaner::{clean, is_probably_readerable, Article, Cleaner, Options};
+use article_cleaner::{clean, is_probably_readerable, Article, Cleaner, Options, PageType};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
@@ -73,10 +73,9 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             "--page-type" => {
                 let name = iter.next().ok_or("--page-type needs a value")?;
-                options.page_type = Some(
-                    serde_json::from_value(Value::String(name.clone()))
-                        .map_err(|_| format!("unknown page type {name:?}\n{USAGE}"))?,
-                );
+                let page_type = PageType::ALL.into_iter().find(|t| t.name() == name);
+                options.page_type =
+                    Some(page_type.ok_or_else(|| format!("unknown page type {name:?}\n{USAGE}"))?);
             }
             other if other.starts_with("--") => {
                 return Err(format!("unknown flag {other}\n{USAGE}"))

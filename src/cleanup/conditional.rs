@@ -331,8 +331,6 @@ fn clean_conditionally(
     }
 }
 
-/// The rule that finds `node` to be furniture, if one does (`_cleanConditionally`'s tests,
-/// in its order).
 /// Whether an ancestor is one comment (a whole class/id word of [`THREAD_POST_HINTS`]).
 fn is_inside_comment(tree: &Tree, node: NodeId) -> bool {
     tree.ancestors(node)
@@ -342,6 +340,8 @@ fn is_inside_comment(tree: &Tree, node: NodeId) -> bool {
         })
 }
 
+/// The rule that finds `node` to be furniture, if one does (`_cleanConditionally`'s tests,
+/// in its order).
 fn removal_rule(
     tree: &Tree,
     cache: &TextCache,

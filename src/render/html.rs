@@ -238,6 +238,8 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
 
 /// Keeps the srcset candidates that are safe however the srcset is split: as browsers split
 /// it (a comma inside a URL belongs to it) and as a naive reader splits it, at every comma.
+/// (A URL's scheme ends at its first colon: when no comma comes before it, the first piece
+/// has the URL's scheme; when one does, the URL has none.)
 fn safe_srcset(srcset: &str) -> Option<String> {
     let safe_when_split_at_commas = |text: &str| {
         text.split(',').all(|piece| {
@@ -248,9 +250,7 @@ fn safe_srcset(srcset: &str) -> Option<String> {
     let candidates: Vec<String> = srcset_candidates(srcset)
         .into_iter()
         .filter(|(url, descriptor)| {
-            is_safe_url(&clean_url(url), true)
-                && safe_when_split_at_commas(url)
-                && safe_when_split_at_commas(descriptor)
+            safe_when_split_at_commas(url) && safe_when_split_at_commas(descriptor)
         })
         .map(|(url, descriptor)| {
             let url = clean_url(url);
