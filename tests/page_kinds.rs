@@ -743,3 +743,33 @@ fn a_collections_description_beside_its_main_is_read() {
     // Read in document order: the grid, then the description.
     assert!(text.find("Hiking boot") < text.find("Start with where you run"));
 }
+
+/// An ad's label above a post's text, in the same container ("Advertisement - members don't
+/// see this ad"), does not make the short post furniture: the label goes, the post stays.
+#[test]
+fn an_ad_label_above_a_post_does_not_take_the_post() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<article class='message'><a class='username' href='/u/{author}'>{author}</a> \
+             <time datetime='2024-07-18'>Jul 18, 2024</time><div class='message-userContent'>\
+             <div><div class='ad-unit'>Advertisement - <a href='/register'>Members</a> don't \
+             see this ad</div><div class='bbWrapper'>{body}</div></div></div></article>"
+        )
+    };
+    let posts = [
+        post(
+            "boobook",
+            "Interview invitations went out today, so here is the thread for this year.",
+        ),
+        post("pnomes", POST),
+        post("quoll", POST),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Application thread</h1><div class='posts'>{posts}</div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("Interview invitations went out"), "{text}");
+    assert!(!text.contains("see this ad"), "{text}");
+}

@@ -82,6 +82,8 @@ pub fn remove_boilerplate(
         if is_text_block(tag)
             && (!is_inline(tag) || holds_all_parent_text(tree, &cache, node))
             && is_boilerplate_text(tree, &cache, node)
+            // A label above a post's text ("Advertisement") does not speak for the post.
+            && !(strategy.keep_post_meta && holds_post_text(tree, node))
         {
             trace.removing(tree, node, Rule::PrecisionBoilerplateText);
             cache.detach(tree, node);
@@ -153,6 +155,13 @@ fn thread_furniture(
         .filter_map(|id| tree.element(id))
         .any(|element| POST_TEXT_HINTS.found_in(&element.hint));
     (!in_post_text).then_some(rule)
+}
+
+/// Whether a post's own text container (POST_TEXT_HINTS) is inside the node.
+fn holds_post_text(tree: &Tree, node: NodeId) -> bool {
+    tree.descendants(node)
+        .filter_map(|id| tree.element(id))
+        .any(|element| POST_TEXT_HINTS.found_in(&element.hint))
 }
 
 fn furniture_by_hint(hint: &str, length: usize, article_length: usize) -> Option<Rule> {
