@@ -648,6 +648,8 @@ pub static POST_TEXT_HINTS: Needles = Needles::new(&[
     "comment-body",
     "comment-content",
 ]);
+/// In a thread, "#12" alone is a post's number (a link to itself) up to this many digits.
+pub const POST_NUMBER_MAX_DIGITS: usize = 6;
 /// In a thread: class/id words of a signature (whole words; `post-signature` is Stack
 /// Exchange's author card, content).
 pub const SIGNATURE_HINTS: &[&str] = &["signature", "signaturecontainer", "sig", "sigcontent"];

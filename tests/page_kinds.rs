@@ -222,11 +222,14 @@ fn a_listing_keeps_its_linked_headlines() {
 #[test]
 fn a_thread_keeps_its_posts_and_drops_their_furniture() {
     let post = |author: &str, body: &str| {
+        // The post's number, a link to itself.
+        let number = author.len();
         format!(
             "<div class='message'><div class='message-user'><a class='username' \
              href='/u/{author}'>{author}</a><div class='userExtras'><dl><dt>Joined</dt>\
              <dd>Mar 2019</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div></div>\
              <div class='message-main'><time datetime='2024-06-02'>Jun 2, 2024</time>\
+             <ul class='message-attribution'><li><a href='/t/7/post-{number}'>#{number}</a></li></ul>\
              <div class='message-body'>{body}</div>\
              <div class='signature'>My rig: a bike shed full of tools and spare wheels</div>\
              <div class='actionBar'><a href='#'>Like</a> <a href='#'>Reply</a></div>\
@@ -251,6 +254,8 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
     assert!(text.contains("sign in to the registry"), "{text}");
     assert!(text.contains("tamsin") && text.contains("ravi"), "{text}");
     for furniture in [
+        "#6",
+        "#4",
         "My rig",
         "1,234",
         "Similar threads",

@@ -7,11 +7,11 @@ use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
     BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_MAX_CHARS,
     CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
-    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_TEXT_HINTS, REACTION_WORDS,
-    REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
-    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
-    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
-    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS,
+    REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
+    SIGNATURE_HINTS, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
+    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
+    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -190,7 +190,7 @@ fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rul
     }
     let text = lower_case(&inner_text(tree, node));
     let bare = text.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
-    if THREAD_FURNITURE_TEXTS.contains(&bare) || is_question_stat(bare) {
+    if THREAD_FURNITURE_TEXTS.contains(&bare) || is_question_stat(bare) || is_post_number(bare) {
         return Some(Rule::PrecisionThreadFurniture);
     }
     if length <= USER_STAT_LINE_MAX_CHARS && is_user_stat_line(bare) {
@@ -203,6 +203,15 @@ fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rul
 fn is_question_stat(text: &str) -> bool {
     (text.starts_with("viewed ") && text.ends_with(" times"))
         || ((text.starts_with("asked ") || text.starts_with("modified ")) && text.ends_with(" ago"))
+}
+
+/// "#12": a post's number, the link to itself.
+fn is_post_number(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|number| {
+        let number = number.trim_start();
+        (1..=POST_NUMBER_MAX_DIGITS).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// "Posts: 1,234", "Joined Mar 2019", "Location: Leeds": a label, then a colon or a number.
