@@ -637,6 +637,7 @@ pub static POST_TEXT_HINTS: Needles = Needles::new(&[
     "postcontent",
     "post_content",
     "post_message",
+    "postmsg",
     "post-message",
     "message-body",
     "messagecontent",

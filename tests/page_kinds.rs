@@ -778,3 +778,35 @@ fn an_ad_label_above_a_post_does_not_take_the_post() {
     assert!(text.contains("Interview invitations went out"), "{text}");
     assert!(!text.contains("see this ad"), "{text}");
 }
+
+/// A post's body around both the poster's card and the message (`postbody` holding
+/// `postleft` and `postmsg`): the card's stats are furniture, the message is the post.
+#[test]
+fn a_posters_card_inside_the_post_body_is_furniture() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<div class='blockpost'><h2><a href='/p/{author}'>2024-08-03 10:59:47</a></h2>\
+             <div class='postbody'><div class='postleft'><dl><dt><strong>{author}</strong></dt>\
+             <dd><span>Registered: 2012-09-03</span></dd><dd><span>Posts: 73,365</span></dd>\
+             </dl></div><div class='postright'><div class='postmsg'>{body}</div></div></div></div>"
+        )
+    };
+    let posts = [
+        post("seth", POST),
+        post(
+            "loqui",
+            "<p>Most old boards run on software nobody maintains any more, and the ones that \
+             are maintained look nothing like this one.</p>",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Forum software like this one</h1><div class='posts'>{posts}\
+         </div></main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("no longer breaks") && text.contains("nobody maintains"), "{text}");
+    for furniture in ["Registered", "73,365"] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+}

@@ -149,12 +149,30 @@ fn thread_furniture(
     // The rule first, the (longer) post-text test only for a block that one finds.
     let rule = furniture_by_hint(hint, cache.text_len(node), article_length)
         .or_else(|| furniture_by_text(tree, cache, node))?;
-    let in_post_text = std::iter::once(node)
+    (!is_in_post_text(tree, node, article)).then_some(rule)
+}
+
+/// Whether the node is inside a post's own text: a POST_TEXT_HINTS container that holds no
+/// other such container beside the node's (a `postbody` around both the poster's card and
+/// the `postmsg` is the post, not its text).
+fn is_in_post_text(tree: &Tree, node: NodeId, article: NodeId) -> bool {
+    let is_post_text = |id: NodeId| {
+        tree.element(id)
+            .is_some_and(|element| POST_TEXT_HINTS.found_in(&element.hint))
+    };
+    std::iter::once(node)
         .chain(tree.ancestors(node))
         .take_while(|&id| id != article)
-        .filter_map(|id| tree.element(id))
-        .any(|element| POST_TEXT_HINTS.found_in(&element.hint));
-    (!in_post_text).then_some(rule)
+        .filter(|&id| is_post_text(id))
+        .any(|container| {
+            // Another text container beside the node's own line of descent.
+            !tree.descendants(container).any(|below| {
+                is_post_text(below)
+                    && below != node
+                    && !tree.has_ancestor(node, below)
+                    && !tree.has_ancestor(below, node)
+            })
+        })
 }
 
 /// Whether a post's own text container (POST_TEXT_HINTS) is inside the node.
