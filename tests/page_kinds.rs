@@ -805,7 +805,10 @@ fn a_posters_card_inside_the_post_body_is_furniture() {
          </div></main></body></html>"
     );
     let text = clean_as(&html, article_cleaner::PageType::Forum);
-    assert!(text.contains("no longer breaks") && text.contains("nobody maintains"), "{text}");
+    assert!(
+        text.contains("no longer breaks") && text.contains("nobody maintains"),
+        "{text}"
+    );
     for furniture in ["Registered", "73,365"] {
         assert!(!text.contains(furniture), "{furniture} in {text}");
     }
