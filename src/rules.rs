@@ -152,9 +152,9 @@ rules! {
     CleanupFormLike = "cleanup.form-like", Cleanup,
         "more inputs than a third of its paragraphs";
     CleanupShortWithLinks = "cleanup.short-with-links", Cleanup,
-        "under 25 chars of text with links and no single image: a link stub";
+        "under 25 chars of text with links and no single image: a link stub (in a thread, never a post's own text)";
     CleanupLinkDense = "cleanup.link-dense", Cleanup,
-        "link density over 0.2 (over 0.5 with a positive class weight): navigation or related links";
+        "link density over 0.2 (over 0.5 with a positive class weight): navigation or related links (in a thread, never a post's own text)";
     CleanupEmbedHeavy = "cleanup.embed-heavy", Cleanup,
         "one embed with under 75 chars of text, or several embeds";
     CleanupNoTextBlocks = "cleanup.no-text-blocks", Cleanup,

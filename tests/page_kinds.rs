@@ -813,3 +813,39 @@ fn a_posters_card_inside_the_post_body_is_furniture() {
         assert!(!text.contains(furniture), "{furniture} in {text}");
     }
 }
+
+/// A short post that is mostly a link (a video's address) is still a post: its text
+/// container is not link-dense furniture.
+#[test]
+fn a_post_that_is_mostly_a_link_stays() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<article class='message'><a class='username' href='/u/{author}'>{author}</a> \
+             <time datetime='2024-07-18'>Jul 18, 2024</time><div class='message-userContent'>\
+             <div class='bbWrapper'>{body}</div></div></article>"
+        )
+    };
+    let posts = [
+        post("tamsin", POST),
+        post(
+            "odile",
+            "<p>We ship a raised minimum in a patch release, and in years of doing so nobody \
+             has complained, because the resolver picks an older version for them anyway. \
+             Those who pin their dependencies see the change when they update, read the \
+             changelog, and move on; those who do not never notice it at all.</p>",
+        ),
+        post(
+            "ravi",
+            "Did it years ago.<br><br><i><span><a href='https://video.example/watch?v=abc'>\
+             View: https://video.example/watch?v=abcdefghijklmnopqrstuvwxyz0123456789</a>\
+             </span></i><br><br>(At 21:49)",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Who has done it</h1><div class='posts'>{posts}</div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("Did it years ago"), "{text}");
+}

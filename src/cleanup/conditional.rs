@@ -14,9 +14,9 @@ use crate::patterns::{
     DEFAULT_CHAR_THRESHOLD, EMBED_MIN_CHARS, IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE,
     IMAGE_HEAVY_MIN_IMAGES, LAYOUT_TABLE_MAX_CELLS, LAYOUT_TABLE_MAX_COLUMNS,
     LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
-    PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES,
-    SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX, THREAD_POST_HINTS,
-    THREAD_REPLIES_MIN_SHARE,
+    PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, POST_TEXT_HINTS, SHARE_HINTS,
+    SHORT_LINKED_IMAGE_LINK_MAX_IMAGES, SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY,
+    TABLE_SPAN_MAX, THREAD_POST_HINTS, THREAD_REPLIES_MIN_SHARE,
 };
 use crate::rules::Rule;
 use crate::score::{Flags, Strategy};
@@ -122,6 +122,18 @@ fn keep_quoted_replies(tree: &mut Tree, article: NodeId) {
             element.tag = Tag::Div;
         }
     }
+}
+
+/// Whether all of the node's text is a post's own text (in a POST_TEXT_HINTS container).
+fn is_post_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
+    std::iter::once(node)
+        .chain(tree.descendants(node))
+        .any(|id| {
+            tree.element(id)
+                .is_some_and(|element| POST_TEXT_HINTS.found_in(&element.hint))
+                && cache.text_len(id) == length
+        })
 }
 
 /// A post's author and date line: short, with a date (`<time>` or `datetime`).
@@ -453,6 +465,13 @@ fn removal_rule(
     } else {
         return None;
     };
+    // A post's own text is the post, however many links it has.
+    if thread_chars.is_some()
+        && matches!(rule, Rule::CleanupLinkDense | Rule::CleanupShortWithLinks)
+        && is_post_text(tree, cache, node)
+    {
+        return None;
+    }
     if is_list {
         let nested = tree
             .element_children(node)
