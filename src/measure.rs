@@ -309,19 +309,31 @@ pub fn is_without_content(tree: &Tree, node: NodeId) -> bool {
     children == breaks
 }
 
-/// Exactly one element child, with `tag`, and no direct text ending in a non-space.
+/// Exactly one element child, with `tag`, and no direct text ending in a non-space
+/// (Readability.js's `_hasSingleTagInsideElement`, whose test is `/\S$/`).
 pub fn has_single_tag_inside(tree: &Tree, node: NodeId, tag: Tag) -> bool {
+    single_tag_child(tree, node, tag)
+        && !tree.children(node).any(|child| {
+            tree.text(child)
+                .is_some_and(|text| text.chars().last().is_some_and(|c| !c.is_whitespace()))
+        })
+}
+
+/// Exactly one element child, with `tag`, and no direct text at all: a wrapper that can give
+/// way to its child without losing a word (`<div>Label: <div>value</div></div>` is not one).
+pub fn holds_only_tag(tree: &Tree, node: NodeId, tag: Tag) -> bool {
+    single_tag_child(tree, node, tag)
+        && !tree
+            .children(node)
+            .any(|child| tree.text(child).is_some_and(|text| !text.trim().is_empty()))
+}
+
+fn single_tag_child(tree: &Tree, node: NodeId, tag: Tag) -> bool {
     let mut elements = tree.element_children(node);
     let (Some(only), None) = (elements.next(), elements.next()) else {
         return false;
     };
-    if !tree.is_tag(only, tag) {
-        return false;
-    }
-    !tree.children(node).any(|child| {
-        tree.text(child)
-            .is_some_and(|text| text.chars().last().is_some_and(|c| !c.is_whitespace()))
-    })
+    tree.is_tag(only, tag)
 }
 
 /// Readability's phrasing content: text, inline tags, and links whose children are phrasing.

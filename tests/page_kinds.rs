@@ -849,3 +849,36 @@ fn a_post_that_is_mostly_a_link_stays() {
     let text = clean_as(&html, article_cleaner::PageType::Forum);
     assert!(text.contains("Did it years ago"), "{text}");
 }
+
+/// A card's attribute written as its label with the value in a block of its own
+/// (`<div>Weight: <div>0.7 lbs</div></div>`) keeps its label: that wrapper is not an empty
+/// one around the value, and folding it away would take the label's words with it.
+#[test]
+fn a_cards_label_beside_its_value_block_stays() {
+    let cards: String = [("Trail runner", "0.7 lbs"), ("Road racer", "0.6 lbs")]
+        .iter()
+        .map(|(name, weight)| {
+            format!(
+                "<div class='product-card'><h3><a href='/p/{}'>{name}</a></h3><p>Light, \
+                 grippy and made to last, with a recycled upper and a cushioned sole.</p>\
+                 <span class='price'>$120</span><div class='attributes'><div class='row'>\
+                 <div class='label'>Heel drop: <div class='value'>6 mm </div></div></div>\
+                 <div class='row'><div class='label'>Weight: <div class='value'>{weight} \
+                 </div></div></div></div></div>",
+                name.len()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Running shoes</h1><p>Our full range of running shoes, for \
+         road, trail and track, tested by our own staff.</p><div class='grid'>{cards}</div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Collection);
+    assert!(
+        text.contains("Road racer") && text.contains("0.6 lbs"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Weight:").count(), 2, "{text}");
+    assert_eq!(text.matches("Heel drop:").count(), 2, "{text}");
+}

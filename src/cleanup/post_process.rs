@@ -2,7 +2,7 @@
 //! empty containers removed and wrappers that only hold another wrapper folded.
 
 use crate::explain::Trace;
-use crate::measure::{has_descendant, has_single_tag_inside, is_without_content};
+use crate::measure::{has_descendant, holds_only_tag, is_without_content};
 use crate::patterns::CODE_LANGUAGE_PREFIXES;
 use crate::rules::Rule;
 use crate::tree::{Attr, NodeId, Tag, Tree, NONE};
@@ -45,12 +45,12 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace
             trace.remove(tree, node, Rule::PostProcessEmptyContainer);
         }
     }
-    // Single-wrapper folding: a div/section whose only content is another div/section.
+    // Single-wrapper folding: a div/section whose only content is another div/section (no
+    // words of its own beside it, as `<div>Weight: <div>0.7 lbs</div></div>` has).
     let mut node = tree.first_child(article);
     while node != NONE {
         if matches!(tree.tag(node), Some(Tag::Div | Tag::Section))
-            && (has_single_tag_inside(tree, node, Tag::Div)
-                || has_single_tag_inside(tree, node, Tag::Section))
+            && (holds_only_tag(tree, node, Tag::Div) || holds_only_tag(tree, node, Tag::Section))
         {
             let child = tree.element_children(node).next().unwrap_or(NONE);
             if child != NONE {
