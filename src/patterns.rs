@@ -624,6 +624,9 @@ pub const AD_WORDS: &[&str] = &[
 /// Loading placeholders (lower-case; a trailing "..." or "…" is ignored).
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
+/// A `<nav>` inside the article more link-dense than this is the site's menu or trail.
+pub const NAVIGATION_MIN_LINK_DENSITY: f64 = 0.5;
+
 /// A prefix-matched block is only removed when shorter than this.
 pub const BOILERPLATE_PREFIX_MAX_CHARS: usize = 200;
 

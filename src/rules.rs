@@ -173,6 +173,8 @@ rules! {
         "a short block (under 160 chars) that is all links: a related headline or a link list entry (not on listings, collections and threads, whose items and authors are links)";
     PrecisionBoilerplateText = "precision.boilerplate-text", Precision,
         "a block whose whole text is a known label (\"Advertisement\", \"Read more\", a gallery counter, an \"Updated ...\" line); in a thread, never a block holding a post's text";
+    PrecisionNavigation = "precision.navigation", Precision,
+        "a `<nav>` or `role=\"navigation\"` inside the article, over half its text in links: the site's menu or trail";
     PrecisionCallToAction = "precision.call-to-action", Precision,
         "a link or button alone on its line whose whole text is a call to action (\"Learn more\", \"Add to cart\", \"Apply now\"; CALL_TO_ACTION_TEXTS)";
     PrecisionSignature = "precision.signature", Precision,

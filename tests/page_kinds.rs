@@ -882,3 +882,38 @@ fn a_cards_label_beside_its_value_block_stays() {
     assert_eq!(text.matches("Weight:").count(), 2, "{text}");
     assert_eq!(text.matches("Heel drop:").count(), 2, "{text}");
 }
+
+/// The site's menu inside the block that holds the thread (a `<nav>` of links) goes; a link
+/// inside a post stays.
+#[test]
+fn a_menu_inside_the_article_goes() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<article class='message'><a class='username' href='/u/{author}'>{author}</a> \
+             <time datetime='2024-07-18'>Jul 18, 2024</time><div class='message-body'>{body}\
+             </div></article>"
+        )
+    };
+    let posts = [
+        post("tamsin", POST),
+        post(
+            "odile",
+            "<p>We ship a raised minimum in a patch release, as the <a href='/guide'>release \
+             guide</a> allows, and in years of doing so nobody has complained.</p>",
+        ),
+    ]
+    .concat();
+    let menu = ["Forums", "Guidelines", "Staff", "Online users", "Unread threads"]
+        .iter()
+        .map(|item| format!("<li><a href='/{}'>{item}</a></li>", item.len()))
+        .collect::<String>();
+    let html = format!(
+        "<html><body><main><nav class='site-nav'><ul>{menu}</ul></nav>\
+         <h1>Raising the minimum version</h1>{posts}</main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(text.contains("release guide"), "{text}");
+    for item in ["Guidelines", "Online users", "Unread threads"] {
+        assert!(!text.contains(item), "{item} in {text}");
+    }
+}

@@ -7,16 +7,17 @@ use crate::patterns::{
     BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
     BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_MAX_CHARS,
     CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
-    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS,
-    REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS,
-    SIGNATURE_HINTS, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
-    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
-    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, NAVIGATION_MIN_LINK_DENSITY,
+    POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS, REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS,
+    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS, SIGN_IN_PHRASES,
+    SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
+    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
 use crate::text::{hint_has_token, lower_case};
-use crate::tree::{NodeId, Tag, Tree, NONE};
+use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
 
 /// Our precision pass: boilerplate the Readability rules keep.
 pub fn remove_boilerplate(
@@ -45,6 +46,11 @@ pub fn remove_boilerplate(
         let tag = element.tag;
         // In a thread, posts are "comments" and "replies", with author and date lines.
         let post_part = strategy.keep_post_meta && FORUM_HINTS.found_in(&element.hint);
+        if is_navigation(element) && cache.link_density(node) > NAVIGATION_MIN_LINK_DENSITY {
+            trace.removing(tree, node, Rule::PrecisionNavigation);
+            cache.detach(tree, node);
+            continue;
+        }
         if !element.hint.is_empty()
             && !post_part
             && hint_has_token(&element.hint, BOILERPLATE_HINTS, false)
@@ -173,6 +179,14 @@ fn is_in_post_text(tree: &Tree, node: NodeId, article: NodeId) -> bool {
                     && !tree.has_ancestor(below, node)
             })
         })
+}
+
+/// A `<nav>` or `role="navigation"`: the site's menus and trails.
+fn is_navigation(element: &Element) -> bool {
+    element.tag == Tag::Nav
+        || element
+            .attr(Attr::Role)
+            .is_some_and(|role| role.trim().eq_ignore_ascii_case("navigation"))
 }
 
 /// Whether a post's own text container (POST_TEXT_HINTS) is inside the node.
