@@ -763,6 +763,20 @@ pub const THREAD_FURNITURE_TEXTS: &[&str] = &[
     "not open for further replies",
     "report inappropriate content",
     "reply with quote",
+    "ask question",
+    "sort by",
+    "sorted by",
+    "featured replies",
+    "all activity",
+    "most popular posts",
+    "posting permissions",
+    "users who are viewing this thread",
+    "click to expand...",
+    "click to expand",
+    // A badge beside the poster's name.
+    "author",
+    "original poster",
+    "topic author",
 ];
 /// In a thread: a short block (under [`SIGN_IN_PROMPT_MAX_CHARS`]) with one of these
 /// phrases outside a post's text asks the reader to sign in.

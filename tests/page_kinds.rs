@@ -228,6 +228,7 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
             "<div class='message'><div class='message-user'><a class='username' \
              href='/u/{author}'>{author}</a><div class='userExtras'><dl><dt>Joined</dt>\
              <dd>Mar 2019</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div></div>\
+             <div class='message-userBadge'>Original poster</div>\
              <div class='message-main'><time datetime='2024-06-02'>Jun 2, 2024</time>\
              <ul class='message-attribution'><li><a href='/t/7/post-{number}'>#{number}</a></li></ul>\
              <div class='message-body'>{body}</div>\
@@ -243,7 +244,8 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
          thread below explain why the token expires after a day of use.</p>",
     );
     let html = format!(
-        "<html><body><main><h1>Raising the minimum version</h1>{first}{second}\
+        "<html><body><main><h1>Raising the minimum version</h1>\
+         <div class='answers-header'><h2>2 Answers</h2><div>Sort by</div></div>{first}{second}\
          <div class='block-similar-threads'><h3>Similar threads</h3><ul><li><a href='/t/1'>\
          Is a new edition a breaking change?</a></li></ul></div>\
          <div class='guest-notice'><p>You must log in or register to reply here.</p></div>\
@@ -256,6 +258,9 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
     for furniture in [
         "#6",
         "#4",
+        "Original poster",
+        "2 Answers",
+        "Sort by",
         "My rig",
         "1,234",
         "Similar threads",
@@ -903,10 +908,16 @@ fn a_menu_inside_the_article_goes() {
         ),
     ]
     .concat();
-    let menu = ["Forums", "Guidelines", "Staff", "Online users", "Unread threads"]
-        .iter()
-        .map(|item| format!("<li><a href='/{}'>{item}</a></li>", item.len()))
-        .collect::<String>();
+    let menu = [
+        "Forums",
+        "Guidelines",
+        "Staff",
+        "Online users",
+        "Unread threads",
+    ]
+    .iter()
+    .map(|item| format!("<li><a href='/{}'>{item}</a></li>", item.len()))
+    .collect::<String>();
     let html = format!(
         "<html><body><main><nav class='site-nav'><ul>{menu}</ul></nav>\
          <h1>Raising the minimum version</h1>{posts}</main></body></html>"

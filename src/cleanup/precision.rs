@@ -231,9 +231,13 @@ fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rul
     hint_has_token(bare, SIGN_IN_PHRASES, true).then_some(Rule::PrecisionThreadFurniture)
 }
 
-/// "Viewed 6k times", "Asked 3 years ago", "Modified 2 days ago".
+/// "Viewed 6k times", "Asked 3 years ago", "Modified 2 days ago", "4 Answers".
 fn is_question_stat(text: &str) -> bool {
     (text.starts_with("viewed ") && text.ends_with(" times"))
+        || text
+            .strip_suffix(" answers")
+            .or_else(|| text.strip_suffix(" answer"))
+            .is_some_and(|count| !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
         || ((text.starts_with("asked ") || text.starts_with("modified ")) && text.ends_with(" ago"))
 }
 
