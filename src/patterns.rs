@@ -652,6 +652,8 @@ pub static POST_TEXT_HINTS: Needles = Needles::new(&[
     "comment-body",
     "comment-content",
 ]);
+/// In a thread, a number alone on its line up to this long is a vote or reaction score.
+pub const SCORE_MAX_CHARS: usize = 7;
 /// In a thread, "#12" alone is a post's number (a link to itself) up to this many digits.
 pub const POST_NUMBER_MAX_DIGITS: usize = 6;
 /// In a thread: class/id words of a signature (whole words; `post-signature` is Stack

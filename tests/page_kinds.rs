@@ -228,7 +228,7 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
             "<div class='message'><div class='message-user'><a class='username' \
              href='/u/{author}'>{author}</a><div class='userExtras'><dl><dt>Joined</dt>\
              <dd>Mar 2019</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div></div>\
-             <div class='message-userBadge'>Original poster</div>\
+             <div class='message-userBadge'>Original poster</div><div class='js-count'>173</div>\
              <div class='message-main'><time datetime='2024-06-02'>Jun 2, 2024</time>\
              <ul class='message-attribution'><li><a href='/t/7/post-{number}'>#{number}</a></li></ul>\
              <div class='message-body'>{body}</div>\
@@ -259,6 +259,7 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
         "#6",
         "#4",
         "Original poster",
+        "173",
         "2 Answers",
         "Sort by",
         "My rig",

@@ -9,8 +9,8 @@ use crate::patterns::{
     CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
     LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, NAVIGATION_MIN_LINK_DENSITY,
     POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS, REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS,
-    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS, SIGN_IN_PHRASES,
-    SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
+    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
     THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
     USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
@@ -222,7 +222,11 @@ fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rul
     }
     let text = lower_case(&inner_text(tree, node));
     let bare = text.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
-    if THREAD_FURNITURE_TEXTS.contains(&bare) || is_question_stat(bare) || is_post_number(bare) {
+    if THREAD_FURNITURE_TEXTS.contains(&bare)
+        || is_question_stat(bare)
+        || is_post_number(bare)
+        || is_score(bare)
+    {
         return Some(Rule::PrecisionThreadFurniture);
     }
     if length <= USER_STAT_LINE_MAX_CHARS && is_user_stat_line(bare) {
@@ -239,6 +243,17 @@ fn is_question_stat(text: &str) -> bool {
             .or_else(|| text.strip_suffix(" answer"))
             .is_some_and(|count| !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
         || ((text.starts_with("asked ") || text.starts_with("modified ")) && text.ends_with(" ago"))
+}
+
+/// "17", "-2", "1.2k": a vote or reaction score alone on its line.
+fn is_score(text: &str) -> bool {
+    let number = text.strip_prefix(['-', '+', '−']).unwrap_or(text);
+    let number = number.strip_suffix(['k', 'm']).unwrap_or(number);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && number.len() <= SCORE_MAX_CHARS
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// "#12": a post's number, the link to itself.
