@@ -656,9 +656,12 @@ pub static POST_TEXT_HINTS: Needles = Needles::new(&[
 pub const SCORE_MAX_CHARS: usize = 7;
 /// In a thread, "#12" alone is a post's number (a link to itself) up to this many digits.
 pub const POST_NUMBER_MAX_DIGITS: usize = 6;
-/// In a thread: class/id words of a signature (whole words; `post-signature` is Stack
-/// Exchange's author card, content).
-pub const SIGNATURE_HINTS: &[&str] = &["signature", "signaturecontainer", "sig", "sigcontent"];
+/// In a thread: a class/id word holding this names a signature (`ipsEntry__signature`;
+/// `post-signature` is Stack Exchange's author card, content).
+pub const SIGNATURE_WORD: &str = "signature";
+/// In a thread: short words of a signature, as a whole class/id word or a hyphenated part of
+/// one (`post-sig`, not `postcontentheight_sig`).
+pub const SIGNATURE_SHORT_WORDS: &[&str] = &["sig", "sigcontent"];
 /// In a thread: class/id fragments of a poster's stats, rank and badges.
 pub static USER_STATS_HINTS: Needles = Needles::new(&[
     "postprofile",

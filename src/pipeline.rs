@@ -197,7 +197,13 @@ fn extract_as(
     .ok_or_else(not_readerable)?;
 
     // 6. Post-process: absolute URLs, script links, empty containers, nested wrappers.
-    post_process::post_process(&mut work, article, resolver, &mut trace);
+    post_process::post_process(
+        &mut work,
+        article,
+        resolver,
+        strategy.keep_post_meta,
+        &mut trace,
+    );
 
     // 7. Conform: the tree a browser's parser builds back from our HTML. Before the
     //    precision pass, which then sees the blocks a second cleaning would see.

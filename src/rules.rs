@@ -178,7 +178,7 @@ rules! {
     PrecisionCallToAction = "precision.call-to-action", Precision,
         "a link or button alone on its line whose whole text is a call to action (\"Learn more\", \"Add to cart\", \"Apply now\"; CALL_TO_ACTION_TEXTS)";
     PrecisionSignature = "precision.signature", Precision,
-        "in a thread: a poster's signature (class/id `signature`, `sig`)";
+        "in a thread: a poster's signature (a class/id word holding `signature`, or `sig`), also when its one wrapper was folded into its content";
     PrecisionUserStats = "precision.user-stats", Precision,
         "in a thread: a poster's stats and rank (USER_STATS_HINTS, or a short \"Posts: 1,234\" / \"Joined ...\" line), outside the post's text";
     PrecisionThreadFurniture = "precision.thread-furniture", Precision,

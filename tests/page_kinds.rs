@@ -929,3 +929,38 @@ fn a_menu_inside_the_article_goes() {
         assert!(!text.contains(item), "{item} in {text}");
     }
 }
+
+/// A signature that is one wrapper around rich text (`ipsEntry__signature` around
+/// `ipsRichText`) is still a signature once the wrapper is folded away; a post body whose
+/// wrapper's class only ends in `_sig` is not.
+#[test]
+fn a_signature_around_one_block_goes_with_it() {
+    let post = |author: &str, body: &str| {
+        format!(
+            "<article class='post'><a class='username' href='/u/{author}'>{author}</a> \
+             <time datetime='2024-07-18'>Jul 18, 2024</time>\
+             <div class='postcontentheight_sig'><div class='content'>{body}</div></div>\
+             <div class='entry__signature'><div class='rich-text'><p>Buying me a coffee is \
+             a generous way to say thanks, never expected and always appreciated.</p></div>\
+             </div></article>"
+        )
+    };
+    let posts = [
+        post("tamsin", POST),
+        post(
+            "odile",
+            "<p>We ship a raised minimum in a patch release, and in years of doing so nobody \
+             has complained, because the resolver picks an older version for them anyway.</p>",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Raising the minimum version</h1>{posts}</main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(
+        text.contains("no longer breaks") && text.contains("patch release"),
+        "{text}"
+    );
+    assert!(!text.contains("coffee"), "{text}");
+}

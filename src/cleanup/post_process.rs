@@ -1,6 +1,7 @@
 //! Phase 5, after the winner is chosen: URLs made absolute, `javascript:` links unwrapped,
 //! empty containers removed and wrappers that only hold another wrapper folded.
 
+use crate::cleanup::precision::is_signature_word;
 use crate::explain::Trace;
 use crate::measure::{has_descendant, holds_only_tag, is_without_content};
 use crate::patterns::CODE_LANGUAGE_PREFIXES;
@@ -10,7 +11,13 @@ use crate::url::{clean_url, scheme, Resolver};
 
 /// Resolves `href`/`src`/`srcset`/`poster` against the page, unwraps `javascript:` links,
 /// and folds wrappers that only hold one other wrapper.
-pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace: &mut Trace) {
+pub fn post_process(
+    tree: &mut Tree,
+    article: NodeId,
+    resolver: &Resolver,
+    thread: bool,
+    trace: &mut Trace,
+) {
     let nodes: Vec<NodeId> = tree.descendants(article).collect();
     for &node in &nodes {
         let Some(element) = tree.element_mut(node) else {
@@ -54,7 +61,7 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace
         {
             let child = tree.element_children(node).next().unwrap_or(NONE);
             if child != NONE {
-                carry_language_words(tree, node, child);
+                carry_language_words(tree, node, child, thread);
                 tree.insert_before(node, child);
                 tree.detach(node);
                 node = child;
@@ -67,15 +74,16 @@ pub fn post_process(tree: &mut Tree, article: NodeId, resolver: &Resolver, trace
 
 /// A folded wrapper's class words naming a code block's language (Rouge's
 /// `div.language-ruby` around `div.highlight`) go to the child that takes its place.
-fn carry_language_words(tree: &mut Tree, wrapper: NodeId, child: NodeId) {
+fn carry_language_words(tree: &mut Tree, wrapper: NodeId, child: NodeId, thread: bool) {
     let Some(words) = tree.element(wrapper).map(|wrapper| {
         wrapper
             .hint
             .split_ascii_whitespace()
             .filter(|word| {
-                CODE_LANGUAGE_PREFIXES
-                    .iter()
-                    .any(|prefix| word.starts_with(prefix))
+                (thread && is_signature_word(word))
+                    || CODE_LANGUAGE_PREFIXES
+                        .iter()
+                        .any(|prefix| word.starts_with(prefix))
             })
             .map(str::to_owned)
             .collect::<Vec<_>>()

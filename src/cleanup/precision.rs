@@ -9,10 +9,10 @@ use crate::patterns::{
     CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
     LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, NAVIGATION_MIN_LINK_DENSITY,
     POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS, REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS,
-    SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_HINTS,
-    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
-    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
-    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_SHORT_WORDS,
+    SIGNATURE_WORD, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
+    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
+    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -147,7 +147,7 @@ fn thread_furniture(
     let hint = element.hint.as_str();
     // Some signatures hold rich text of their own: a signature goes before the post-text test.
     if !hint.is_empty()
-        && hint_has_token(hint, SIGNATURE_HINTS, true)
+        && hint.split_ascii_whitespace().any(is_signature_word)
         && !hint_has_token(hint, &["post-signature"], true)
     {
         return Some(Rule::PrecisionSignature);
@@ -156,6 +156,15 @@ fn thread_furniture(
     let rule = furniture_by_hint(hint, cache.text_len(node), article_length)
         .or_else(|| furniture_by_text(tree, cache, node))?;
     (!is_in_post_text(tree, node, article)).then_some(rule)
+}
+
+/// Whether a class/id word names a poster's signature.
+pub fn is_signature_word(word: &str) -> bool {
+    let word = lower_case(word);
+    word.contains(SIGNATURE_WORD)
+        || word
+            .split('-')
+            .any(|part| SIGNATURE_SHORT_WORDS.contains(&part))
 }
 
 /// Whether the node is inside a post's own text: a POST_TEXT_HINTS container that holds no
