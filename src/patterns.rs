@@ -652,6 +652,11 @@ pub static POST_TEXT_HINTS: Needles = Needles::new(&[
     "comment-body",
     "comment-content",
 ]);
+/// In a thread, "Reply 4" or "Post #4" alone is a post's number.
+pub const POST_NUMBER_LABELS: &[&str] = &["reply", "post"];
+/// In a thread, "2y" or "5 h" alone is a post's age: up to this many digits, then a unit.
+pub const AGE_STAMP_MAX_DIGITS: usize = 3;
+pub const AGE_STAMP_UNITS: &[&str] = &["s", "m", "h", "d", "w", "y", "mo", "yr", "yrs"];
 /// In a thread, a number alone on its line up to this long is a vote or reaction score.
 pub const SCORE_MAX_CHARS: usize = 7;
 /// In a thread, "#12" alone is a post's number (a link to itself) up to this many digits.
@@ -782,6 +787,17 @@ pub const THREAD_FURNITURE_TEXTS: &[&str] = &[
     "author",
     "original poster",
     "topic author",
+    // A post's own action buttons, one word each.
+    "quote",
+    "multiquote",
+    "reply",
+    "report",
+    "share",
+    "permalink",
+    "watch",
+    "save",
+    "flip",
+    "op posts",
 ];
 /// In a thread: a short block (under [`SIGN_IN_PROMPT_MAX_CHARS`]) with one of these
 /// phrases outside a post's text asks the reader to sign in.

@@ -182,7 +182,7 @@ rules! {
     PrecisionUserStats = "precision.user-stats", Precision,
         "in a thread: a poster's stats and rank (USER_STATS_HINTS, or a short \"Posts: 1,234\" / \"Joined ...\" line), outside the post's text";
     PrecisionThreadFurniture = "precision.thread-furniture", Precision,
-        "in a thread: similar-thread lists, sign-in prompts, answer forms, vote, sort and action bars, poster badges, \"4 Answers\", a score alone on its line (THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS), a post's \"#12\" link to itself, outside the post's text";
+        "in a thread: similar-thread lists, sign-in prompts, answer forms, vote, sort and action bars, poster badges, post action buttons, \"4 Answers\", a score or an age (\"2y\") alone on its line (THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS), a post's number (\"#12\", \"Reply 12\"), outside the post's text";
     PrecisionRepeatedBlock = "precision.repeated-block", Precision,
         "on product, collection, listing pages and threads: a block (not a quote) repeating an earlier block's text word for word (a card's or a carousel's responsive copy)";
     // The page's own statement of its body.

@@ -229,6 +229,8 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
              href='/u/{author}'>{author}</a><div class='userExtras'><dl><dt>Joined</dt>\
              <dd>Mar 2019</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div></div>\
              <div class='message-userBadge'>Original poster</div><div class='js-count'>173</div>\
+             <div class='post-label'>Reply 9</div><div class='post-age'>7y</div>\
+             <div class='post-tools'><a href='/p/9'>Permalink</a></div><div>Views 26.2k</div>\
              <div class='message-main'><time datetime='2024-06-02'>Jun 2, 2024</time>\
              <ul class='message-attribution'><li><a href='/t/7/post-{number}'>#{number}</a></li></ul>\
              <div class='message-body'>{body}</div>\
@@ -260,6 +262,10 @@ fn a_thread_keeps_its_posts_and_drops_their_furniture() {
         "#4",
         "Original poster",
         "173",
+        "Reply 9",
+        "7y",
+        "Permalink",
+        "26.2k",
         "2 Answers",
         "Sort by",
         "My rig",

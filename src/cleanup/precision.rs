@@ -4,15 +4,16 @@
 use crate::explain::Trace;
 use crate::measure::{has_ancestor_tag, has_text, inner_text, is_phrasing, TextCache};
 use crate::patterns::{
-    BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS, BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES,
-    BOILERPLATE_PREFIX_MAX_CHARS, BOILERPLATE_TEXTS, CALL_TO_ACTION_MAX_CHARS,
-    CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
-    LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, NAVIGATION_MIN_LINK_DENSITY,
-    POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS, REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS,
-    SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_SHORT_WORDS,
-    SIGNATURE_WORD, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
-    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
-    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    AGE_STAMP_MAX_DIGITS, AGE_STAMP_UNITS, BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS,
+    BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
+    BOILERPLATE_TEXTS, CALL_TO_ACTION_MAX_CHARS, CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS,
+    DATELINE_PREFIXES, FORUM_HINTS, LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY,
+    NAVIGATION_MIN_LINK_DENSITY, POST_NUMBER_LABELS, POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS,
+    REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS, SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS,
+    SHORT_FURNITURE_MAX_CHARS, SIGNATURE_SHORT_WORDS, SIGNATURE_WORD, SIGN_IN_PHRASES,
+    SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
+    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -235,6 +236,7 @@ fn furniture_by_text(tree: &Tree, cache: &TextCache, node: NodeId) -> Option<Rul
         || is_question_stat(bare)
         || is_post_number(bare)
         || is_score(bare)
+        || is_age_stamp(bare)
     {
         return Some(Rule::PrecisionThreadFurniture);
     }
@@ -267,11 +269,31 @@ fn is_score(text: &str) -> bool {
 
 /// "#12": a post's number, the link to itself.
 fn is_post_number(text: &str) -> bool {
-    text.strip_prefix('#').is_some_and(|number| {
-        let number = number.trim_start();
+    let is_number = |number: &str| {
         (1..=POST_NUMBER_MAX_DIGITS).contains(&number.len())
             && number.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some(number) = text.strip_prefix('#') {
+        return is_number(number.trim_start());
+    }
+    // "Reply 4", "Post #4": the number, labelled.
+    POST_NUMBER_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|rest| {
+                let rest = rest.trim_start();
+                is_number(rest.strip_prefix('#').unwrap_or(rest))
+            })
     })
+}
+
+/// "2y", "5 h", "3mo": a post's age alone on its line.
+fn is_age_stamp(text: &str) -> bool {
+    let unit_at = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    (1..=AGE_STAMP_MAX_DIGITS).contains(&unit_at)
+        && AGE_STAMP_UNITS.contains(&text[unit_at..].trim_start())
 }
 
 /// "Posts: 1,234", "Joined Mar 2019", "Location: Leeds": a label, then a colon or a number.
@@ -389,16 +411,20 @@ fn is_counter(text: &str) -> bool {
     }
 }
 
-/// Reaction and reply counters: "7 likes", "1 reply", "12 votes".
+/// Reaction and reply counters: "7 likes", "1 reply", "12 votes", "Views 26.2k".
 fn is_reaction_count(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    match (words.next(), words.next(), words.next()) {
-        (Some(number), Some(what), None) => {
-            number
+    let is_count = |word: &str| {
+        let digits = word.strip_suffix(['k', 'm']).unwrap_or(word);
+        digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                && number.starts_with(|c: char| c.is_ascii_digit())
-                && REACTION_WORDS.contains(&what)
+    };
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(first), Some(second), None) => {
+            (is_count(first) && REACTION_WORDS.contains(&second))
+                || (REACTION_WORDS.contains(&first) && is_count(second))
         }
         _ => false,
     }
@@ -418,5 +444,7 @@ mod tests {
         assert!(is_reaction_count("1,204 views"));
         assert!(!is_reaction_count("7 likes it"));
         assert!(!is_reaction_count("many likes"));
+        assert!(is_reaction_count("views 26.2k"));
+        assert!(!is_reaction_count("views many"));
     }
 }
