@@ -220,6 +220,9 @@ fn extract_as(
         declared_body::trim_to_declared_body(&mut work, article, declared, &mut trace);
     }
 
+    // Containers the last two phases emptied (a quote whose one link went).
+    precision::remove_emptied(&mut work, article, &mut trace);
+
     // 10. Structure: a thread's posts and a list's items as `<article>`s.
     structure::mark_units(&mut work, article, page_type);
 

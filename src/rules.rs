@@ -185,6 +185,8 @@ rules! {
         "in a thread: similar-thread lists, sign-in prompts, answer forms, vote, sort and action bars, poster badges, post action buttons, \"4 Answers\", a score or an age (\"2y\") alone on its line (THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS), a post's number (\"#12\", \"Reply 12\"), outside the post's text";
     PrecisionRepeatedBlock = "precision.repeated-block", Precision,
         "on product, collection, listing pages and threads: a block (not a quote) repeating an earlier block's text word for word (a card's or a carousel's responsive copy)";
+    PrecisionEmptied = "precision.emptied", Precision,
+        "a quote, list, list item, div or section left with no text and no image once the precision pass removed its content";
     // The page's own statement of its body.
     DeclaredBodyOutside = "declared-body.outside", DeclaredBody,
         "a block the page's JSON-LD articleBody does not contain, when that body is the full text";

@@ -2,7 +2,9 @@
 //! (share bars, related-coverage blocks, ad labels, gallery counters, link lists).
 
 use crate::explain::Trace;
-use crate::measure::{has_ancestor_tag, has_text, inner_text, is_phrasing, TextCache};
+use crate::measure::{
+    has_ancestor_tag, has_text, inner_text, is_phrasing, is_without_content, TextCache,
+};
 use crate::patterns::{
     AGE_STAMP_MAX_DIGITS, AGE_STAMP_UNITS, BOILERPLATE_HINTS, BOILERPLATE_MAX_CHARS,
     BOILERPLATE_MIN_LINK_DENSITY, BOILERPLATE_PREFIXES, BOILERPLATE_PREFIX_MAX_CHARS,
@@ -102,6 +104,21 @@ pub fn remove_boilerplate(
         {
             trace.removing(tree, node, Rule::PrecisionCallToAction);
             cache.detach(tree, node);
+        }
+    }
+}
+
+/// A quote, list, list item, div or section left with no text and no image once its
+/// content was removed goes too: an empty `<blockquote>` is not the author's.
+pub fn remove_emptied(tree: &mut Tree, article: NodeId, trace: &mut Trace) {
+    let nodes: Vec<NodeId> = tree.descendants(article).collect();
+    for &node in nodes.iter().rev() {
+        let container = matches!(
+            tree.tag(node),
+            Some(Tag::Blockquote | Tag::Ul | Tag::Ol | Tag::Li | Tag::Div | Tag::Section)
+        );
+        if container && tree.parent(node) != NONE && is_without_content(tree, node) {
+            trace.remove(tree, node, Rule::PrecisionEmptied);
         }
     }
 }
