@@ -9,10 +9,8 @@
 //     and `activeTab` is the only host access needed) and clean it here with `clean()`; and
 //   - while the page is being read, warm the module up on a small page of its own (V8 compiles
 //     each wasm function on its first call).
-// The reader tab's first script (reader-ask.js, in its head) asks for the result on the click's
-// BroadcastChannel (`reader:<id>`) and by message ('take-article', which also wakes a stopped
-// worker for a reloaded tab), takes the first answer and builds the article from it (the DOM
-// exists only in pages, not here). The snapshot is also kept in
+// The reader tab asks for the result by message ('take-article') and builds the article from
+// it (the DOM exists only in pages, not here). The snapshot is also kept in
 // chrome.storage.session, off that path, so that a reloaded reader tab can be cleaned again.
 
 import init, { clean, isProbablyReaderable } from './pkg/browser.js';
@@ -73,10 +71,6 @@ const IDLE_START_MS = 300;
 setTimeout(warmUp, IDLE_START_MS);
 /** id -> Promise of the reader tab's message: what clean() found, or why nothing. */
 const results = new Map();
-/** id -> the BroadcastChannel of a click's reader tab, open until the tab's message comes. */
-const channels = new Map();
-/** ids whose article went out on their channel. */
-const delivered = new Set();
 /** Snapshots not yet in storage.session, or too large for it (10 MB quota). */
 const inMemory = new Map();
 /** Storing a snapshot waits until the reader tab has shown its article. */
@@ -192,24 +186,7 @@ export function openReaderFor(tab) {
   wasmReady().then(() => (timings.wasmReady = now()));
   warmUp().then(() => (timings.warmedUp = now()));
   results.set(id, result);
-  // The reader tab's first script asks on this channel too (reader-ask.js): the answer is there
-  // before the one to chrome.runtime.sendMessage, whose route is busy opening the tab.
-  const channel = new BroadcastChannel(`reader:${id}`);
-  channel.onmessage = (event) => {
-    if (event.data !== 'take-article') return;
-    const asked = now();
-    result.then((r) => {
-      delivered.add(id);
-      channel.postMessage({ ...r, timings: { ...r.timings, asked } });
-    });
-  };
-  setTimeout(() => {
-    results.delete(id);
-    delivered.delete(id);
-    channels.delete(id);
-    channel.close();
-  }, RESULT_TTL_MS);
-  channels.set(id, channel);
+  setTimeout(() => results.delete(id), RESULT_TTL_MS);
   return opened;
 }
 
@@ -220,15 +197,8 @@ chrome.action.onClicked.addListener((tab) => {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'take-article' || sender.id !== chrome.runtime.id) return false;
   const asked = now();
-  const { id } = message;
-  // Already sent on the channel (see openReaderFor): only say so.
-  let result = results.get(id)?.then((r) => (delivered.has(id) ? { delivered: true } : { ...r, timings: { ...r.timings, asked } }));
-  results.delete(id);
-  result?.finally(() => {
-    channels.get(id)?.close();
-    channels.delete(id);
-    delivered.delete(id);
-  });
+  let result = results.get(message.id)?.then((r) => ({ ...r, timings: { ...r.timings, asked } }));
+  results.delete(message.id);
   // A reloaded reader tab (or a restarted worker): clean the kept snapshot again.
   result ??= storedSnapshot(message.id).then((snapshot) => (snapshot ? cleanSnapshot(snapshot) : null));
   result.then(sendResponse, (err) => sendResponse({ error: { message: String(err?.message || err) } }));

@@ -63,8 +63,7 @@ function mountControls() {
 async function main() {
   const id = new URLSearchParams(location.search).get('id');
   if (!id) throw userError('Nothing to show: open the reader view from the toolbar button (or Alt+Shift+L) on a page.');
-  // Asked by reader-ask.js, in the head, as soon as the page began to load.
-  const asked = globalThis.readerResult ?? chrome.runtime.sendMessage({ type: 'take-article', id });
+  const asked = chrome.runtime.sendMessage({ type: 'take-article', id });
   // The theme, size and width, while the worker answers (before anything is painted).
   applyPrefs(loadPrefs());
   // Also while it answers: the first Intl.DateTimeFormat loads the locale data (15 to 25 ms in
