@@ -3,9 +3,12 @@
 // click to the article on screen, for our extension (www/extension, as packaged) and for a
 // baseline extension that runs Readability.js 0.6.0 in the page's content script on a clone of
 // the document (tools/bench-reader/baseline/, never shipped) and shows its result in the same
-// reader page (reader.html, reader.js, reader.css).
+// reader page (reader.html, reader.js, reader.css). A third, the floor (tools/bench-reader/floor/,
+// never shipped), reads and cleans nothing: its click opens the same reader page, which shows
+// the clicked page's article as built by article-cleaner before the run (pkg/node.js), so its
+// time is what the browser itself costs to wake the worker, open the tab and paint the article.
 //
-//   node tools/bench-reader.mjs [--runs N] [--only ours|readability] [--pages a,b] [--smoke]
+//   node tools/bench-reader.mjs [--runs N] [--only ours,readability,floor] [--pages a,b] [--smoke]
 //                               [--ours DIR]  (another unpacked build of ours, e.g. an older one)
 //                               [--also NAME=DIR]  (one more unpacked build, measured as NAME
 //                               beside the others, e.g. --also before=target/ab/extension)
@@ -45,7 +48,7 @@ const option = (name, fallback) => {
 };
 const smoke = args.includes('--smoke');
 const RUNS = Number(option('--runs', smoke ? 1 : 5));
-const only = option('--only', null);
+const only = option('--only', 'ours,readability,floor').split(',');
 const pageFilter = option('--pages', null)?.split(',');
 const oursDir = option('--ours', null);
 const states = option('--states', 'cold,warm').split(',');
@@ -59,7 +62,7 @@ const debug = process.env.BENCH_DEBUG ? (...a) => console.error('[debug]', ...a)
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reader-'));
 const EXTENSIONS = {};
-if (only !== 'readability') {
+if (only.includes('ours')) {
   const dir = path.join(tmp, 'ours');
   if (oursDir) fs.cpSync(oursDir, dir, { recursive: true });
   else unzipTo(packageExtension({ out: path.join(tmp, 'ours.zip') }).file, dir);
@@ -70,20 +73,25 @@ for (const spec of args.flatMap((a, i) => (a === '--also' ? [args[i + 1]] : []))
   EXTENSIONS[name] = path.join(tmp, name);
   fs.cpSync(path.resolve(dir), EXTENSIONS[name], { recursive: true });
 }
-if (only !== 'ours') {
-  // The reader page's layout and styles are ours; its script and the worker are the baseline's.
-  const dir = path.join(tmp, 'readability');
+/** An extension of the bench: our reader page's layout and styles, the worker and script of `kind`. */
+function readerPageExtension(kind) {
+  const dir = path.join(tmp, kind);
   const ext = path.join(ROOT, 'www', 'extension');
   fs.mkdirSync(path.join(dir, 'icons'), { recursive: true });
   for (const f of ['reader.html', 'reader.css', 'reader.js', 'reader-page.css', 'icons/icon-32.png']) fs.copyFileSync(path.join(ext, f), path.join(dir, f));
-  const baseline = path.join(ROOT, 'tools', 'bench-reader', 'baseline');
-  for (const f of fs.readdirSync(baseline)) fs.copyFileSync(path.join(baseline, f), path.join(dir, f));
+  const own = path.join(ROOT, 'tools', 'bench-reader', kind);
+  for (const f of fs.readdirSync(own)) fs.copyFileSync(path.join(own, f), path.join(dir, f));
+  return dir;
+}
+if (only.includes('readability')) {
+  const dir = readerPageExtension('baseline');
   const readability = path.join(ROOT, 'node_modules', '@mozilla', 'readability');
   const version = JSON.parse(fs.readFileSync(path.join(readability, 'package.json'), 'utf8')).version;
   if (version !== '0.6.0') throw new Error(`@mozilla/readability ${version} installed, the baseline is 0.6.0`);
   for (const f of ['Readability.js', 'Readability-readerable.js']) fs.copyFileSync(path.join(readability, f), path.join(dir, f));
   EXTENSIONS.readability = dir;
 }
+if (only.includes('floor')) EXTENSIONS.floor = readerPageExtension('floor');
 
 // ---------------------------------------------------------------------------------------------
 // The test pages
@@ -105,6 +113,19 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
+
+if (EXTENSIONS.floor) {
+  // The floor's articles: each page cleaned by article-cleaner (the npm package's Node entry, the
+  // same wasm as ours) with the options our worker uses.
+  const { clean } = await import(path.join(ROOT, 'pkg', 'node.js'));
+  const articles = Object.fromEntries(
+    pages.map((p) => {
+      const url = `${origin}/${p.name}`;
+      return [p.name, { url, article: clean(p.html, { url, outputMarkdown: true }) }];
+    }),
+  );
+  fs.writeFileSync(path.join(EXTENSIONS.floor, 'articles.js'), `// Written by tools/bench-reader.mjs.\nexport const ARTICLES = ${JSON.stringify(articles)};\n`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // One click
@@ -289,7 +310,7 @@ console.log(`\nclick to article visible, ms (${pages.length} pages x ${RUNS} cli
 console.log('| extension | cold median | cold p90 | warm median | warm p90 |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [name, r] of Object.entries(results)) {
-  const label = { ours: 'article-cleaner', readability: 'Readability.js 0.6.0 baseline' }[name] || `${name} (${EXTENSIONS[name]})`;
+  const label = { ours: 'article-cleaner', readability: 'Readability.js 0.6.0 baseline', floor: 'floor (pre-built article, nothing read or cleaned)' }[name] || `${name} (${EXTENSIONS[name]})`;
   console.log(`| ${label} | ${fmt(quantile(r.cold, 0.5))} | ${fmt(quantile(r.cold, 0.9))} | ${fmt(quantile(r.warm, 0.5))} | ${fmt(quantile(r.warm, 0.9))} |`);
 }
 
@@ -322,4 +343,4 @@ const lostGrant = (failure) => failure.includes('Cannot access contents of the p
 const failures = Object.values(results).reduce((n, r) => n + r.failures.filter((f) => !lostGrant(f)).length, 0);
 const unmeasured = Object.values(results).some((r) => [r.cold, r.warm].some((ms) => ms.length && ms.every(Number.isNaN)));
 if (smoke && (failures || unmeasured)) process.exitCode = 1;
-console.log(`\nclick-to-reader median: ours ${per('ours', 'cold')} ms cold, ${per('ours', 'warm')} ms warm; readability ${per('readability', 'cold')} ms cold, ${per('readability', 'warm')} ms warm`);
+console.log(`\nclick-to-reader median: ours ${per('ours', 'cold')} ms cold, ${per('ours', 'warm')} ms warm; readability ${per('readability', 'cold')} ms cold, ${per('readability', 'warm')} ms warm${results.floor ? `; floor ${per('floor', 'cold')} ms cold, ${per('floor', 'warm')} ms warm` : ''}`);
