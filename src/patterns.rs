@@ -1067,8 +1067,6 @@ pub const REGION_COMMENT_HINTS: &[&str] = &[
     "comment-respond",
     "comments-area",
 ];
-/// Class/id words (starting a token) of a product page's reviews, ratings and carousels of
-/// other products: not the product's content.
 /// Class/id words (whole, or before `-`/`_`) of a result list's filters, facets and sort
 /// controls: chrome on listings and collections.
 pub const RESULT_CONTROL_HINTS: &[&str] = &[
@@ -1084,6 +1082,8 @@ pub const RESULT_CONTROL_HINTS: &[&str] = &[
     "sortby",
     "toolbar",
 ];
+/// Class/id words (starting a token) of a product page's reviews, ratings and carousels of
+/// other products: not the product's content.
 pub const REGION_SHOP_WIDGET_HINTS: &[&str] = &[
     "review",
     "rating",
