@@ -781,7 +781,7 @@ pub const THREAD_FURNITURE_TEXTS: &[&str] = &[
     "most popular posts",
     "posting permissions",
     "users who are viewing this thread",
-    "click to expand...",
+    // Compared without trailing dots: "Click to expand..." too.
     "click to expand",
     // A badge beside the poster's name.
     "author",

@@ -3,6 +3,7 @@
 //! controls go, lazy images get their source, and `_cleanConditionally` removes the
 //! tables, lists and blocks that look like furniture.
 
+use crate::cleanup::precision::is_post_text_container;
 use crate::explain::Trace;
 use crate::measure::{
     class_weight, class_weight_in, count_tag, has_ancestor_tag, has_descendant,
@@ -14,9 +15,9 @@ use crate::patterns::{
     DEFAULT_CHAR_THRESHOLD, EMBED_MIN_CHARS, IMAGE_HEAVY_MAX_PARAGRAPHS_PER_IMAGE,
     IMAGE_HEAVY_MIN_IMAGES, LAYOUT_TABLE_MAX_CELLS, LAYOUT_TABLE_MAX_COLUMNS,
     LAZY_PLACEHOLDER_MAX_BASE64_BYTES, LIST_ITEM_ALLOWANCE, LIST_TEXT_SHARE, LOADING_WORDS,
-    PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, POST_TEXT_HINTS, SHARE_HINTS,
-    SHORT_LINKED_IMAGE_LINK_MAX_IMAGES, SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY,
-    TABLE_SPAN_MAX, THREAD_POST_HINTS, THREAD_REPLIES_MIN_SHARE,
+    PARAGRAPHS_PER_INPUT, POST_META_MAX_CHARS, SHARE_HINTS, SHORT_LINKED_IMAGE_LINK_MAX_IMAGES,
+    SHORT_LINKED_MAX_CHARS, SHORT_LINKED_MAX_HEADING_DENSITY, TABLE_SPAN_MAX, THREAD_POST_HINTS,
+    THREAD_REPLIES_MIN_SHARE,
 };
 use crate::rules::Rule;
 use crate::score::{Flags, Strategy};
@@ -129,11 +130,7 @@ fn is_post_text(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     let length = cache.text_len(node);
     std::iter::once(node)
         .chain(tree.descendants(node))
-        .any(|id| {
-            tree.element(id)
-                .is_some_and(|element| POST_TEXT_HINTS.found_in(&element.hint))
-                && cache.text_len(id) == length
-        })
+        .any(|id| is_post_text_container(tree, id) && cache.text_len(id) == length)
 }
 
 /// A post's author and date line: short, with a date (`<time>` or `datetime`).

@@ -61,7 +61,7 @@ pub fn post_process(
         {
             let child = tree.element_children(node).next().unwrap_or(NONE);
             if child != NONE {
-                carry_language_words(tree, node, child, thread);
+                carry_class_words(tree, node, child, thread);
                 tree.insert_before(node, child);
                 tree.detach(node);
                 node = child;
@@ -73,8 +73,9 @@ pub fn post_process(
 }
 
 /// A folded wrapper's class words naming a code block's language (Rouge's
-/// `div.language-ruby` around `div.highlight`) go to the child that takes its place.
-fn carry_language_words(tree: &mut Tree, wrapper: NodeId, child: NodeId, thread: bool) {
+/// `div.language-ruby` around `div.highlight`), and in a thread a signature
+/// (`ipsEntry__signature` around its text), go to the child that takes its place.
+fn carry_class_words(tree: &mut Tree, wrapper: NodeId, child: NodeId, thread: bool) {
     let Some(words) = tree.element(wrapper).map(|wrapper| {
         wrapper
             .hint

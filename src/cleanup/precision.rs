@@ -176,9 +176,8 @@ fn thread_furniture(
     (!is_in_post_text(tree, node, article)).then_some(rule)
 }
 
-/// Whether a class/id word names a poster's signature.
+/// Whether a word of an element's (lower-case) class/id hint names a poster's signature.
 pub fn is_signature_word(word: &str) -> bool {
-    let word = lower_case(word);
     word.contains(SIGNATURE_WORD)
         || word
             .split('-')
@@ -189,10 +188,7 @@ pub fn is_signature_word(word: &str) -> bool {
 /// other such container beside the node's (a `postbody` around both the poster's card and
 /// the `postmsg` is the post, not its text).
 fn is_in_post_text(tree: &Tree, node: NodeId, article: NodeId) -> bool {
-    let is_post_text = |id: NodeId| {
-        tree.element(id)
-            .is_some_and(|element| POST_TEXT_HINTS.found_in(&element.hint))
-    };
+    let is_post_text = |id: NodeId| is_post_text_container(tree, id);
     std::iter::once(node)
         .chain(tree.ancestors(node))
         .take_while(|&id| id != article)
@@ -216,11 +212,16 @@ fn is_navigation(element: &Element) -> bool {
             .is_some_and(|role| role.trim().eq_ignore_ascii_case("navigation"))
 }
 
-/// Whether a post's own text container (POST_TEXT_HINTS) is inside the node.
+/// Whether the element is a container of a post's own text (POST_TEXT_HINTS).
+pub fn is_post_text_container(tree: &Tree, id: NodeId) -> bool {
+    tree.element(id)
+        .is_some_and(|element| POST_TEXT_HINTS.found_in(&element.hint))
+}
+
+/// Whether a post's own text container is inside the node.
 fn holds_post_text(tree: &Tree, node: NodeId) -> bool {
     tree.descendants(node)
-        .filter_map(|id| tree.element(id))
-        .any(|element| POST_TEXT_HINTS.found_in(&element.hint))
+        .any(|id| is_post_text_container(tree, id))
 }
 
 fn furniture_by_hint(hint: &str, length: usize, article_length: usize) -> Option<Rule> {
