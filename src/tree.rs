@@ -2,6 +2,8 @@
 //! interned tags and the few attributes that matter. Traversals walk sibling and parent
 //! links (no recursion, no explicit stack needed), so depth never costs call stack.
 
+use std::rc::Rc;
+
 pub type NodeId = u32;
 /// "No node" in parent / child / sibling links.
 pub const NONE: NodeId = u32::MAX;
@@ -302,20 +304,92 @@ pub enum Attr {
     Markup,
 }
 
+/// An immutable string that copies of a tree share: every extraction attempt works on its
+/// own copy of the page's tree, and copying a hint or an attribute value is then a count
+/// increment instead of an allocation. Empty is no allocation at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedStr(Option<Rc<str>>);
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0.as_deref().unwrap_or("")
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> Self {
+        SharedStr((!text.is_empty()).then(|| Rc::from(text)))
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> Self {
+        SharedStr((!text.is_empty()).then(|| Rc::from(text)))
+    }
+}
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self)
+    }
+}
+
+/// An element's kept attributes, shared by copies of a tree as [`SharedStr`] is; a change
+/// makes the element its own list.
+#[derive(Clone, Debug, Default)]
+pub struct Attrs(Option<Rc<[(Attr, SharedStr)]>>);
+
+impl std::ops::Deref for Attrs {
+    type Target = [(Attr, SharedStr)];
+
+    fn deref(&self) -> &[(Attr, SharedStr)] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl From<Vec<(Attr, SharedStr)>> for Attrs {
+    fn from(attrs: Vec<(Attr, SharedStr)>) -> Self {
+        Attrs((!attrs.is_empty()).then(|| Rc::from(attrs)))
+    }
+}
+
+impl Attrs {
+    /// Rewrites every value `change` returns a new one for.
+    pub fn update(&mut self, mut change: impl FnMut(Attr, &str) -> Option<String>) {
+        let mut changed = None::<Vec<(Attr, SharedStr)>>;
+        for (index, (attr, value)) in self.iter().enumerate() {
+            if let Some(new) = change(*attr, value) {
+                changed.get_or_insert_with(|| self.to_vec())[index].1 = new.into();
+            }
+        }
+        if let Some(attrs) = changed {
+            *self = attrs.into();
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Element {
     pub tag: Tag,
-    pub attrs: Vec<(Attr, String)>,
+    pub attrs: Attrs,
     /// Lower-cased `class` and `id`, joined by a space: what the class/id patterns match.
-    pub hint: String,
+    pub hint: SharedStr,
 }
 
 impl Element {
     pub fn new(tag: Tag) -> Self {
         Element {
             tag,
-            attrs: Vec::new(),
-            hint: String::new(),
+            attrs: Attrs::default(),
+            hint: SharedStr::default(),
         }
     }
 
@@ -323,26 +397,32 @@ impl Element {
         self.attrs
             .iter()
             .find(|(attr, _)| *attr == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| &**value)
     }
 
-    pub fn set_attr(&mut self, name: Attr, value: String) {
-        match self.attrs.iter_mut().find(|(attr, _)| *attr == name) {
+    pub fn set_attr(&mut self, name: Attr, value: impl Into<SharedStr>) {
+        let mut attrs = self.attrs.to_vec();
+        let value = value.into();
+        match attrs.iter_mut().find(|(attr, _)| *attr == name) {
             Some(slot) => slot.1 = value,
-            None => self.attrs.push((name, value)),
+            None => attrs.push((name, value)),
         }
+        self.attrs = attrs.into();
     }
 
-    pub fn remove_attr(&mut self, name: Attr) -> Option<String> {
+    pub fn remove_attr(&mut self, name: Attr) -> Option<SharedStr> {
         let index = self.attrs.iter().position(|(attr, _)| *attr == name)?;
-        Some(self.attrs.swap_remove(index).1)
+        let mut attrs = self.attrs.to_vec();
+        let removed = attrs.swap_remove(index).1;
+        self.attrs = attrs.into();
+        Some(removed)
     }
 }
 
 #[derive(Clone, Debug)]
 pub enum NodeData {
     Element(Element),
-    Text(String),
+    Text(SharedStr),
 }
 
 #[derive(Clone, Debug)]
@@ -405,8 +485,8 @@ impl Tree {
         self.push(NodeData::Element(element))
     }
 
-    pub fn new_text(&mut self, text: String) -> NodeId {
-        self.push(NodeData::Text(text))
+    pub fn new_text(&mut self, text: impl Into<SharedStr>) -> NodeId {
+        self.push(NodeData::Text(text.into()))
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
@@ -434,10 +514,10 @@ impl Tree {
         }
     }
 
-    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
-        match &mut self.nodes[id as usize].data {
-            NodeData::Text(text) => Some(text),
-            NodeData::Element(_) => None,
+    /// Replaces a text node's text; an element stays as it is.
+    pub fn set_text(&mut self, id: NodeId, text: impl Into<SharedStr>) {
+        if let NodeData::Text(old) = &mut self.nodes[id as usize].data {
+            *old = text.into();
         }
     }
 

@@ -32,17 +32,15 @@ pub fn post_process(
             element.tag = Tag::Span;
             element.remove_attr(Attr::Href);
         }
-        for (attr, value) in element.attrs.iter_mut() {
-            match attr {
-                Attr::Href | Attr::Src | Attr::Poster | Attr::Cite
-                    if !value.trim_start().starts_with('#') =>
-                {
-                    *value = resolver.resolve(value);
-                }
-                Attr::Srcset => *value = resolver.resolve_srcset(value),
-                _ => {}
+        element.attrs.update(|attr, value| match attr {
+            Attr::Href | Attr::Src | Attr::Poster | Attr::Cite
+                if !value.trim_start().starts_with('#') =>
+            {
+                Some(resolver.resolve(value))
             }
-        }
+            Attr::Srcset => Some(resolver.resolve_srcset(value)),
+            _ => None,
+        });
     }
     for &node in &nodes {
         if !matches!(tree.tag(node), Some(Tag::Div | Tag::Section)) || tree.parent(node) == NONE {
@@ -92,9 +90,11 @@ fn carry_class_words(tree: &mut Tree, wrapper: NodeId, child: NodeId, thread: bo
         return;
     };
     if let Some(child) = tree.element_mut(child) {
+        let mut hint = child.hint.to_string();
         for word in words {
-            child.hint.push(' ');
-            child.hint.push_str(&word);
+            hint.push(' ');
+            hint.push_str(&word);
         }
+        child.hint = hint.into();
     }
 }

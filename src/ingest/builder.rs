@@ -19,7 +19,7 @@ use crate::patterns::{
 use crate::rules::Rule;
 use crate::text::collapse_whitespace_into;
 use crate::text::hint_has_token;
-use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+use crate::tree::{Attr, Element, NodeId, SharedStr, Tag, Tree, NONE};
 
 /// What happens to the content of an open element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,10 @@ pub struct Builder {
     stack: Vec<Open>,
     pending_text: String,
     pending_kind: TextKind,
+    /// The last text node made and its text, which the next text may still extend (after
+    /// a dropped element or a comment): written to the tree when another text node starts
+    /// or the build ends, so that a text grown in many pieces is copied once.
+    open_text: Option<(NodeId, String)>,
     pre_depth: usize,
     text_bytes: usize,
     /// The encoding the first `<meta charset>` with a known label declares.
@@ -94,6 +98,7 @@ impl Builder {
             stack: Vec::new(),
             pending_text: String::new(),
             pending_kind: TextKind::Data,
+            open_text: None,
             pre_depth: 0,
             text_bytes: 0,
             declared_encoding: None,
@@ -584,8 +589,17 @@ impl Builder {
         if !preserve && is_whitespace_only(text) && drops_whitespace(parent_tag) {
             return;
         }
-        if last != NONE {
-            if let Some(existing) = self.tree.text_mut(last) {
+        if last != NONE && self.tree.text(last).is_some() {
+            if self
+                .open_text
+                .as_ref()
+                .is_none_or(|(open, _)| *open != last)
+            {
+                self.close_text();
+                let existing = self.tree.text(last).unwrap_or_default().to_owned();
+                self.open_text = Some((last, existing));
+            }
+            if let Some((_, existing)) = &mut self.open_text {
                 let before = existing.len();
                 if preserve {
                     existing.push_str(text);
@@ -612,8 +626,16 @@ impl Builder {
             return;
         }
         self.text_bytes += stored.len();
-        let id = self.tree.new_text(stored);
+        self.close_text();
+        let id = self.tree.new_text(SharedStr::default());
         self.tree.append_child(parent, id);
+        self.open_text = Some((id, stored));
+    }
+
+    fn close_text(&mut self) {
+        if let Some((node, text)) = self.open_text.take() {
+            self.tree.set_text(node, text);
+        }
     }
 
     /// `<noscript>` content is raw text to lol_html; pick out its images, the usual
@@ -690,6 +712,7 @@ impl Builder {
     /// Closes everything still open: the input has ended.
     pub fn finish(&mut self) {
         self.flush_text();
+        self.close_text();
         self.trace.end_drop();
         self.stack.clear();
         self.pre_depth = 0;
@@ -1004,7 +1027,8 @@ fn class_id_hint(attrs: &[(String, String)]) -> String {
 /// Builds the stored element: known attributes only, values decoded, and its `hint`.
 fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Element {
     let mut element = Element::new(tag);
-    element.hint = hint;
+    element.hint = hint.into();
+    let mut kept: Vec<(Attr, SharedStr)> = Vec::new();
     let imagey = is_imagey(tag);
     for (name, raw) in attrs {
         let attr = match (attr_kind(&name), name.as_str()) {
@@ -1019,16 +1043,17 @@ fn build_element(tag: Tag, attrs: Vec<(String, String)>, hint: String) -> Elemen
             }
             _ => continue,
         };
-        if element.attr(attr).is_none() {
+        if kept.iter().all(|(seen, _)| *seen != attr) {
             // Most values hold no reference: kept as lol_html gave them, not copied.
             let value = if raw.contains('&') {
                 decode_attribute(&raw).into_owned()
             } else {
                 raw
             };
-            element.attrs.push((attr, value));
+            kept.push((attr, value.into()));
         }
     }
+    element.attrs = kept.into();
     element
 }
 

@@ -14,7 +14,7 @@ use crate::patterns::{
 };
 use crate::rules::Rule;
 use crate::text::lower_case;
-use crate::tree::{Attr, Element, NodeId, Tag, Tree, NONE};
+use crate::tree::{Attr, Attrs, Element, NodeId, SharedStr, Tag, Tree, NONE};
 
 /// A reference and the note it points to.
 struct Reference {
@@ -349,8 +349,8 @@ fn mark_reference(tree: &mut Tree, link: NodeId, number: usize, occurrence: usiz
     let label = tree.new_text(label);
     tree.append_child(link, label);
     if let Some(element) = tree.element_mut(link) {
-        element.attrs.clear();
-        element.hint.clear();
+        element.attrs = Attrs::default();
+        element.hint = SharedStr::default();
         element.set_attr(Attr::Href, format!("#fn-{number}"));
         let id = match occurrence {
             1 => format!("fnref-{number}"),

@@ -159,7 +159,7 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
         return;
     };
     let tag = element.tag;
-    for (attr, value) in &element.attrs {
+    for (attr, value) in element.attrs.iter() {
         let (name, allowed) = match (attr, tag) {
             (Attr::Href, Tag::A) => ("href", true),
             (Attr::Src, Tag::Iframe) => ("href", true),
@@ -230,7 +230,7 @@ fn safe_attributes(tree: &Tree, node: NodeId, keep_classes: bool, out: &mut Vec<
                 dir @ ("ltr" | "rtl" | "auto") => dir.to_owned(),
                 _ => continue,
             },
-            _ => value.clone(),
+            _ => value.as_str().to_owned(),
         };
         out.push((name, value));
     }
