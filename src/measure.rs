@@ -26,6 +26,17 @@ pub fn inner_text(tree: &Tree, node: NodeId) -> String {
 
 /// Characters of [`inner_text`], without building it.
 pub fn text_len(tree: &Tree, node: NodeId) -> usize {
+    text_len_up_to(tree, node, usize::MAX)
+}
+
+/// Whether the node has fewer than `limit` characters of [`inner_text`]; stops counting at
+/// the first text node that reaches it.
+pub fn is_shorter_than(tree: &Tree, node: NodeId, limit: usize) -> bool {
+    text_len_up_to(tree, node, limit) < limit
+}
+
+/// [`text_len`], or some count of at least `limit` once it is reached.
+fn text_len_up_to(tree: &Tree, node: NodeId, limit: usize) -> usize {
     let mut count = 0usize;
     let mut pending_space = false;
     let mut started = false;
@@ -45,6 +56,9 @@ pub fn text_len(tree: &Tree, node: NodeId) -> usize {
                         started = true;
                     }
                 }
+                if count >= limit {
+                    break;
+                }
                 continue;
             }
             for ch in text.chars() {
@@ -58,6 +72,9 @@ pub fn text_len(tree: &Tree, node: NodeId) -> usize {
                     count += 1;
                     started = true;
                 }
+            }
+            if count >= limit {
+                break;
             }
         }
     }
@@ -537,6 +554,28 @@ mod tests {
         let mut ingest = Ingest::new(Charset::Text, false);
         ingest.write(html.as_bytes()).unwrap();
         ingest.finish().unwrap().tree
+    }
+
+    /// The early stop answers as the whole count does, at every limit around the length.
+    #[test]
+    fn is_shorter_than_agrees_with_the_whole_count() {
+        let pages = [
+            include_str!("../tests/fixtures/pages/blog-post.html"),
+            "<div> a <b>é  è</b>\u{2003}x <p>  </p> <i>yz</i> </div>",
+        ];
+        for html in pages {
+            let tree = tree_of(html);
+            for id in std::iter::once(Tree::ROOT).chain(tree.descendants(Tree::ROOT)) {
+                let length = text_len(&tree, id);
+                for limit in [0, 1, length.saturating_sub(1), length, length + 1, 10_000] {
+                    assert_eq!(
+                        is_shorter_than(&tree, id, limit),
+                        length < limit,
+                        "node {id}, length {length}, limit {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -185,6 +185,7 @@ fn extract_as(
         byline,
         mut trace,
         retry,
+        length: _,
     } = score::find_article(
         tree,
         &metadata.title,
@@ -249,7 +250,7 @@ fn extract_as(
 
 /// `score.links-only`: a few links left over, not an article.
 fn is_links_only(tree: &Tree, article: NodeId) -> bool {
-    crate::measure::text_len(tree, article) < patterns::LINKS_ONLY_MAX_CHARS
+    crate::measure::is_shorter_than(tree, article, patterns::LINKS_ONLY_MAX_CHARS)
         && crate::measure::link_density(tree, article) >= patterns::LINKS_ONLY_MIN_DENSITY
 }
 

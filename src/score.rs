@@ -199,6 +199,8 @@ pub struct Scored {
     /// What the successful attempt removed and how it chose.
     pub trace: Trace,
     pub retry: Retry,
+    /// Characters of the article's text once cleaned ([`text_len`]).
+    pub length: usize,
 }
 
 /// One attempt's result, kept in case no attempt reaches the threshold.
@@ -242,7 +244,7 @@ pub fn find_article(
         trace,
     )?;
     // Too little of the page's region: the page is not one block (or the wrong block won).
-    let length = text_len(&scored.tree, scored.article);
+    let length = scored.length;
     // Measured first without the region, which takes a walk of the page to find.
     let sections_possible = strategy.sections_may_be_content
         && scored.byline.is_none()
@@ -271,8 +273,7 @@ pub fn find_article(
         return Some(scored);
     };
     if let Some(mut region) = region_article(page, strategy, cleanup, trace) {
-        let region_length = text_len(&region.tree, region.article);
-        if (length as f64) < region_length as f64 * min_share {
+        if (length as f64) < region.length as f64 * min_share {
             if region.trace.is_on() {
                 region.trace.winner.insert(
                     0,
@@ -314,9 +315,11 @@ fn region_article(
     let mut region_trace = trace.fork();
     let article = extract_region(&mut tree, strategy, &mut region_trace)?;
     cleanup(&mut tree, article, flags, strategy, &mut region_trace);
+    let length = text_len(&tree, article);
     Some(Scored {
         tree,
         article,
+        length,
         dir: None,
         byline: None,
         trace: region_trace,
@@ -386,6 +389,7 @@ impl Attempt {
         Scored {
             tree: self.tree,
             article: self.article,
+            length: self.length,
             dir: self.dir,
             byline,
             trace: self.trace,
