@@ -2,8 +2,6 @@
 //! interned tags and the few attributes that matter. Traversals walk sibling and parent
 //! links (no recursion, no explicit stack needed), so depth never costs call stack.
 
-use std::rc::Rc;
-
 pub type NodeId = u32;
 /// "No node" in parent / child / sibling links.
 pub const NONE: NodeId = u32::MAX;
@@ -304,29 +302,55 @@ pub enum Attr {
     Markup,
 }
 
-/// An immutable string that copies of a tree share: every extraction attempt works on its
-/// own copy of the page's tree, and copying a hint or an attribute value is then a count
-/// increment instead of an allocation. Empty is no allocation at all.
+/// What copies of a tree share. Every extraction attempt works on its own copy of the page's
+/// tree; natively, hints, attribute values and texts are reference-counted, so that a copy
+/// costs a count increment per string instead of an allocation and a free (4% of `clean()`).
+/// In wasm its allocator makes copying about as cheap (Node, `tools/bench-ab.mjs`) and the
+/// counting cost 2 KB gzip: there they are owned, as before.
+#[cfg(not(target_arch = "wasm32"))]
+type Shared<T> = Option<std::rc::Rc<T>>;
+
+/// An immutable string that copies of a tree share ([`Shared`]); empty allocates nothing.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SharedStr(Option<Rc<str>>);
+pub struct SharedStr(Shared<str>);
+
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedStr(String);
 
 impl std::ops::Deref for SharedStr {
     type Target = str;
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn deref(&self) -> &str {
         self.0.as_deref().unwrap_or("")
     }
+
+    #[cfg(target_arch = "wasm32")]
+    fn deref(&self) -> &str {
+        &self.0
+    }
 }
 
+// Not inlined: the conversions are called from many places.
 impl From<String> for SharedStr {
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(never)]
     fn from(text: String) -> Self {
-        SharedStr((!text.is_empty()).then(|| Rc::from(text)))
+        SharedStr((!text.is_empty()).then(|| text.into()))
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn from(text: String) -> Self {
+        SharedStr(text)
     }
 }
 
 impl From<&str> for SharedStr {
+    #[inline(never)]
     fn from(text: &str) -> Self {
-        SharedStr((!text.is_empty()).then(|| Rc::from(text)))
+        text.to_owned().into()
     }
 }
 
@@ -344,20 +368,38 @@ impl std::fmt::Display for SharedStr {
 
 /// An element's kept attributes, shared by copies of a tree as [`SharedStr`] is; a change
 /// makes the element its own list.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Debug, Default)]
-pub struct Attrs(Option<Rc<[(Attr, SharedStr)]>>);
+pub struct Attrs(Shared<[(Attr, SharedStr)]>);
+
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Debug, Default)]
+pub struct Attrs(Vec<(Attr, SharedStr)>);
 
 impl std::ops::Deref for Attrs {
     type Target = [(Attr, SharedStr)];
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn deref(&self) -> &[(Attr, SharedStr)] {
         self.0.as_deref().unwrap_or(&[])
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn deref(&self) -> &[(Attr, SharedStr)] {
+        &self.0
     }
 }
 
 impl From<Vec<(Attr, SharedStr)>> for Attrs {
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(never)]
     fn from(attrs: Vec<(Attr, SharedStr)>) -> Self {
-        Attrs((!attrs.is_empty()).then(|| Rc::from(attrs)))
+        Attrs((!attrs.is_empty()).then(|| attrs.into()))
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn from(attrs: Vec<(Attr, SharedStr)>) -> Self {
+        Attrs(attrs)
     }
 }
 
@@ -401,8 +443,13 @@ impl Element {
     }
 
     pub fn set_attr(&mut self, name: Attr, value: impl Into<SharedStr>) {
+        self.set_shared_attr(name, value.into());
+    }
+
+    // Not inlined, nor the removal: a change copies the shared list, in one place.
+    #[inline(never)]
+    fn set_shared_attr(&mut self, name: Attr, value: SharedStr) {
         let mut attrs = self.attrs.to_vec();
-        let value = value.into();
         match attrs.iter_mut().find(|(attr, _)| *attr == name) {
             Some(slot) => slot.1 = value,
             None => attrs.push((name, value)),
@@ -410,6 +457,7 @@ impl Element {
         self.attrs = attrs.into();
     }
 
+    #[inline(never)]
     pub fn remove_attr(&mut self, name: Attr) -> Option<SharedStr> {
         let index = self.attrs.iter().position(|(attr, _)| *attr == name)?;
         let mut attrs = self.attrs.to_vec();
