@@ -1047,15 +1047,12 @@ mod tests {
 
     /// Cleaning the output again gives the same text (the text property of
     /// tests/properties.rs) for loose inline runs and inline elements holding blocks.
-    /// As an article: the model's guess for a page this small is arbitrary, and a shop or
-    /// thread strategy drops the fixture's repeated paragraphs (`precision.repeated-block`).
     #[test]
     fn recleaning_keeps_loose_inline_text() {
         let long = "<p>The harbour committee met on Tuesday evening to discuss the new ferry \
             timetable, which has been criticised by commuters, shop owners and the school.</p>";
         let options = crate::Options {
             char_threshold: 100,
-            page_type: Some(crate::PageType::Article),
             ..crate::Options::default()
         };
         for body in [
