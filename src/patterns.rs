@@ -697,6 +697,11 @@ pub static USER_STATS_HINTS: Needles = Needles::new(&[
 ]);
 /// A stats block is removed when shorter than this (a poster's card, not a post).
 pub const USER_STATS_MAX_CHARS: usize = 400;
+/// In a thread: a class/id word beginning with this names a poster's picture; when it holds
+/// text, at most [`AVATAR_TEXT_MAX_CHARS`] of it, that text is their initials or a "?"
+/// placeholder, not a post.
+pub const AVATAR_HINTS: &[&str] = &["avatar"];
+pub const AVATAR_TEXT_MAX_CHARS: usize = 3;
 /// A repeated block needs this many words to count as a repeat ("Add to cart" twice is
 /// the precision pass's business, "$39" twice is two prices).
 pub const REPEATED_BLOCK_MIN_WORDS: usize = 3;

@@ -180,7 +180,7 @@ rules! {
     PrecisionSignature = "precision.signature", Precision,
         "in a thread: a poster's signature (a class/id word holding `signature`, or `sig`), also when its one wrapper was folded into its content";
     PrecisionUserStats = "precision.user-stats", Precision,
-        "in a thread: a poster's stats and rank (USER_STATS_HINTS, or a short \"Posts: 1,234\" / \"Joined ...\" line), outside the post's text";
+        "in a thread: a poster's stats and rank (USER_STATS_HINTS, or a short \"Posts: 1,234\" / \"Joined ...\" line) and an avatar's initials or \"?\" (AVATAR_HINTS), outside the post's text";
     PrecisionThreadFurniture = "precision.thread-furniture", Precision,
         "in a thread: similar-thread lists, sign-in prompts, answer forms, vote, sort and action bars, poster badges, post action buttons, \"4 Answers\", a score or an age (\"2y\") alone on its line (THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS), a post's number (\"#12\", \"Reply 12\"), outside the post's text";
     PrecisionRepeatedBlock = "precision.repeated-block", Precision,

@@ -973,3 +973,41 @@ fn a_signature_around_one_block_goes_with_it() {
         "{text}"
     );
 }
+
+/// A poster's picture drawn as their initial or a "?" (a letter in an `avatar` element) is
+/// not text of the thread; a post that begins with a letter stays.
+#[test]
+fn an_avatars_initials_are_furniture() {
+    let post = |author: &str, initial: &str, body: &str| {
+        format!(
+            "<article class='message'><span class='avatar avatar--default'>\
+             <span class='avatar-letter'>{initial}</span></span> <a class='username' \
+             href='/u/{author}'>{author}</a> <time datetime='2024-07-18'>Jul 18, 2024</time>\
+             <div class='message-userContent'><div class='bbWrapper'>{body}</div></div>\
+             </article>"
+        )
+    };
+    let posts = [
+        post("zephyr", "Z", POST),
+        post(
+            "guest",
+            "?",
+            "<p>Q. Which projector did you end up with? I would keep the old one until the \
+             lamp goes, then buy whatever the best laser model is that year.</p>",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Replacement projector</h1><div class='posts'>{posts}</div>\
+         </main></body></html>"
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Forum);
+    assert!(
+        text.contains("Q. Which projector") && text.contains("zephyr"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Z zephyr") && !text.contains("? guest"),
+        "{text}"
+    );
+}
