@@ -645,7 +645,8 @@ fn a_script_shell_with_a_few_links_is_not_readerable() {
 }
 
 /// A card's link that only asks the reader to act ("Learn more →", "Add to cart") is not
-/// content (`precision.call-to-action`); the same words inside a sentence are.
+/// content (`precision.call-to-action`), nor is the same button made of a script link (a
+/// `<span>` by then) or a `<div>`; the same words inside a sentence are.
 #[test]
 fn calls_to_action_go_and_the_same_words_in_a_sentence_stay() {
     let card = |name: &str, button: &str| {
@@ -658,18 +659,24 @@ fn calls_to_action_go_and_the_same_words_in_a_sentence_stay() {
     let html = format!(
         "<html><head><title>Ceramics</title></head><body><main><h1>Our ceramics</h1>\
          <p>Every piece is made in our studio by the same three potters. For a custom \
-         order, <a href='/contact'>contact us</a> with the size you need.</p><ul>{}{}{}</ul>\
+         order, <a href='/contact'>contact us</a> with the size you need.</p><ul>{}{}{}{}</ul>\
          </main></body></html>",
         card("Bowl", "Learn more →"),
         card("Mug", "Shop <span>now</span>"),
         card("Plate", "Add to cart"),
+        card("Jug", "Quick shop"),
+    )
+    .replace("'/shop/Plate'", "'javascript:addToCart(7)'")
+    .replace(
+        "<a class='btn' href='/shop/Jug'>Quick shop</a>",
+        "<div class='btn'>Quick shop</div>",
     );
     let options = Options {
         url: Some("https://pottery.example/ceramics".to_owned()),
         ..Options::default()
     };
     let text = clean(&html, &options).expect("the page").text_content;
-    for action in ["Learn more", "Shop now", "Add to cart"] {
+    for action in ["Learn more", "Shop now", "Add to cart", "Quick shop"] {
         assert!(!text.contains(action), "{action}: {text}");
     }
     for words in ["contact us with the size", "Hand-thrown stoneware", "Mug"] {

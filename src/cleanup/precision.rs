@@ -98,7 +98,9 @@ pub fn remove_boilerplate(
             cache.detach(tree, node);
             continue;
         }
-        if matches!(tag, Tag::A | Tag::Button)
+        // Not only links and buttons: a script link is a `<span>` by now, and a shop's
+        // buttons are often `<div>`s.
+        if matches!(tag, Tag::A | Tag::Button | Tag::Span | Tag::P | Tag::Div)
             && is_call_to_action(tree, &cache, node)
             && stands_alone(tree, node)
         {
