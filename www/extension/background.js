@@ -223,8 +223,20 @@ export async function showReaderIn(tab) {
   setTimeout(() => results.delete(id), RESULT_TTL_MS);
   const message = await result;
   message.timings = { ...message.timings, sent: now() };
-  await chrome.tabs.sendMessage(tab.id, { type: 'article-cleaner:show', token: id, result: message }, { frameId: 0 });
+  const answer = { type: 'article-cleaner:show', token: id, result: message };
+  const port = ports.get(id);
+  if (port) port.postMessage(answer);
+  else await chrome.tabs.sendMessage(tab.id, answer, { frameId: 0 });
 }
+
+/** token -> the port the in-page reader of that click opened (while its page is cleaned). */
+const ports = new Map();
+chrome.runtime.onConnect.addListener((port) => {
+  const token = port.name.startsWith('article-cleaner:') && port.name.slice('article-cleaner:'.length);
+  if (!token || port.sender?.id !== chrome.runtime.id || port.sender.frameId !== 0) return;
+  ports.set(token, port);
+  port.onDisconnect.addListener(() => ports.delete(token));
+});
 
 chrome.action.onClicked.addListener((tab) => {
   showReaderIn(tab).catch((err) => console.warn('article-cleaner: could not show the reader view:', err));

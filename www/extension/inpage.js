@@ -44,12 +44,17 @@
 .ac-main { padding: 32px 20px 64px; }
 `;
 
+    /** How long the overlay waits for the article before it shows its placeholder. */
+    const PLACEHOLDER_DELAY_MS = 60;
     /** The reader of the latest click; `null` when closed. */
     let open = null;
 
+    /** The worker's answer (by port, or by message if the port could not be used). */
+    const onShow = (message) => {
+      if (message?.type === 'article-cleaner:show' && open && open.token === message.token) show(open, message.result);
+    };
     chrome.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== chrome.runtime.id || message?.type !== 'article-cleaner:show') return false;
-      if (open && open.token === message.token) show(open, message.result);
+      if (sender.id === chrome.runtime.id) onShow(message);
       return false;
     });
 
@@ -71,6 +76,14 @@
       let resolveVisible;
       const visible = new Promise((resolve) => (resolveVisible = resolve));
       open = { token, timings, visible, resolveVisible, state: 'preparing', closed: false };
+      // The worker answers on this port, opened while it cleans: quicker than a one-off message,
+      // which opens a channel of its own when the answer is ready.
+      try {
+        open.port = chrome.runtime.connect({ name: `article-cleaner:${token}` });
+        open.port.onMessage.addListener(onShow);
+      } catch {
+        open.port = null;
+      }
       // After this script has returned the snapshot: the worker cleans while this builds the overlay.
       const reader = open;
       setTimeout(() => mount(reader), 0);
@@ -83,7 +96,9 @@
       const host = document.createElement(HOST_TAG);
       // Inline and important: page style sheets cannot move or hide the overlay (`:host` in the
       // shadow style says the same for browsers that rank it first).
-      for (const [name, value] of [['all', 'initial'], ['display', 'block'], ['position', 'fixed'], ['inset', '0'], ['z-index', '2147483647']]) {
+      // Hidden (no style, layout or paint) until the article is there or PLACEHOLDER_DELAY_MS
+      // have passed: a fast answer is shown in one frame, a slow one after a placeholder.
+      for (const [name, value] of [['all', 'initial'], ['display', 'none'], ['position', 'fixed'], ['inset', '0'], ['z-index', '2147483647']]) {
         host.style.setProperty(name, value, 'important');
       }
       const shadow = host.attachShadow({ mode: 'closed' });
@@ -118,8 +133,6 @@
       view.applyPrefs({ theme: 'auto', fontSize: 19, width: 'medium' }, root);
       shadow.append(style, root);
 
-      const html = document.documentElement;
-      reader.scroll = { value: html.style.getPropertyValue('overflow'), priority: html.style.getPropertyPriority('overflow') };
       reader.focus = document.activeElement;
       reader.onKey = (event) => {
         if (event.key === 'Escape' && !reader.closed) {
@@ -130,20 +143,17 @@
       };
       reader.onPop = () => close(reader, { back: false });
       Object.assign(reader, { host, root, articleEl, alertEl });
-      html.style.setProperty('overflow', 'hidden', 'important');
-      html.append(host);
-      // Back closes the reader: one entry of our own, with the page's address and state.
-      try {
-        history.pushState(history.state, '', location.href);
-        reader.pushed = true;
-      } catch {
-        reader.pushed = false;
-      }
-      addEventListener('popstate', reader.onPop);
+      document.documentElement.append(host);
       addEventListener('keydown', reader.onKey, true);
-      articleEl.focus({ preventScroll: true });
       reader.timings.mounted = now();
       if (reader.pending) show(reader, reader.pending);
+      else setTimeout(() => reveal(reader), PLACEHOLDER_DELAY_MS);
+    }
+
+    function reveal(reader) {
+      if (reader.closed || reader.revealed) return;
+      reader.revealed = true;
+      reader.host.style.setProperty('display', 'block', 'important');
     }
 
     function show(reader, result) {
@@ -164,6 +174,7 @@
           setTimeout(() => {
             const detail = { ...result.timings, ...timings, visible: now() };
             reader.resolveVisible({ at: detail.visible, state, detail });
+            settle(reader);
           }),
         );
       };
@@ -171,6 +182,7 @@
         const err = result?.error || view.userError('The reader view could not be prepared.');
         say(view.describeError(err));
         view.renderPlaceholder(articleEl, 'No reader view for this page', 'See the message above.');
+        reveal(reader);
         return done('error');
       }
       const { article } = result;
@@ -180,6 +192,7 @@
         const fragment = document.createDocumentFragment();
         fragment.append(...parsed.body.childNodes);
         view.renderArticle(articleEl, { article, fragment }, { sourceUrl: result.url });
+        reveal(reader);
         return done('ready');
       };
       if (result.readerable) return render();
@@ -192,7 +205,28 @@
           articleEl.focus({ preventScroll: true });
         },
       });
+      reveal(reader);
       done('not-readerable');
+    }
+
+    /**
+     * Once the reader is on screen (each of these forces a layout, of the whole page for the
+     * first): the page behind stops scrolling, Back closes the reader (an entry of our own, with
+     * the page's address and state), and the keyboard (arrows, space) scrolls the reader.
+     */
+    function settle(reader) {
+      if (reader.closed || reader.scroll) return;
+      const { style } = document.documentElement;
+      reader.scroll = { value: style.getPropertyValue('overflow'), priority: style.getPropertyPriority('overflow') };
+      style.setProperty('overflow', 'hidden', 'important');
+      try {
+        history.pushState(history.state, '', location.href);
+        reader.pushed = true;
+      } catch {
+        reader.pushed = false;
+      }
+      addEventListener('popstate', reader.onPop);
+      reader.articleEl.focus({ preventScroll: true });
     }
 
     function close(reader, { back }) {
@@ -200,12 +234,16 @@
       reader.closed = true;
       if (open === reader) open = null;
       reader.resolveVisible({ at: null, state: 'closed', detail: null });
+      reader.port?.disconnect();
       if (!reader.host) return;
       removeEventListener('popstate', reader.onPop);
       removeEventListener('keydown', reader.onKey, true);
       reader.host.remove();
-      document.documentElement.style.setProperty('overflow', reader.scroll.value, reader.scroll.priority);
-      if (!reader.scroll.value) document.documentElement.style.removeProperty('overflow');
+      if (reader.scroll) {
+        const { style } = document.documentElement;
+        if (reader.scroll.value) style.setProperty('overflow', reader.scroll.value, reader.scroll.priority);
+        else style.removeProperty('overflow');
+      }
       // Closed by Escape or the button: drop our history entry (closed by Back: it is gone already).
       if (back && reader.pushed) history.back();
       if (reader.focus?.isConnected) reader.focus.focus?.({ preventScroll: true });
