@@ -167,7 +167,6 @@
       const say = (text) => alertEl.replaceChildren(view.h('p', { text }));
       const done = (state) => {
         reader.state = state;
-        reader.host.dataset.state = state;
         timings.rendered = now();
         // "Article visible": a task after the first frame that follows the insertion, as the reader tab's mark.
         requestAnimationFrame(() =>
@@ -175,6 +174,8 @@
             const detail = { ...result.timings, ...timings, visible: now() };
             reader.resolveVisible({ at: detail.visible, state, detail });
             settle(reader);
+            // On the host element, the one thing the page sees: its state, once it is all done.
+            if (!reader.closed) reader.host.dataset.state = state;
           }),
         );
       };
