@@ -263,6 +263,14 @@ export async function extensionTests({ pagesUrl, problems, artifacts, notes }) {
     await waitClosed(page);
     const back = await pageView(page);
     assert.deepEqual({ hosts: back.hosts, overflow: back.overflow, url: back.url, marker: back.marker }, { hosts: 0, overflow: '', url, marker: 'still here' });
+    // A second click on the button closes it as well.
+    await clickInPage(url, { page });
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+    await cdp.send('Extensions.triggerAction', { id: extId, targetId: targetInfos.find((t) => t.type === 'tab' && t.url === url).targetId });
+    await waitClosed(page);
+    await page.waitForTimeout(100);
+    const again = await pageView(page);
+    assert.deepEqual({ hosts: again.hosts, overflow: again.overflow, url: again.url, marker: again.marker, violations: again.violations }, { hosts: 0, overflow: '', url, marker: 'still here', violations: [] });
     await page.close();
   });
 
