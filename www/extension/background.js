@@ -10,7 +10,8 @@
 //     closed shadow root) while
 //   - the page is cleaned here with `clean()` (and the module warmed up on a small page of its
 //     own while the page is read: V8 compiles each wasm function on its first call), and
-//   - the result goes back to the page's script by message ('article-cleaner:show').
+//   - the result goes back to the page's script ('article-cleaner:show') on the port that script
+//     opened when it was injected (or by message if there is none).
 // The reader TAB (reader.html?id=...) stays: "Open in a tab" in the overlay opens it with the
 // same result, and pages where nothing can be injected (browser pages, a click the browser
 // gave no access) get it with their message. There the reader tab asks for the result by

@@ -79,8 +79,12 @@
       // The worker answers on this port, opened while it cleans: quicker than a one-off message,
       // which opens a channel of its own when the answer is ready.
       try {
-        open.port = chrome.runtime.connect({ name: `article-cleaner:${token}` });
-        open.port.onMessage.addListener(onShow);
+        const port = chrome.runtime.connect({ name: `article-cleaner:${token}` });
+        port.onMessage.addListener((message) => {
+          port.disconnect(); // one answer: the port has done its work
+          onShow(message);
+        });
+        open.port = port;
       } catch {
         open.port = null;
       }
