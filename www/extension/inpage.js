@@ -7,7 +7,8 @@
 //      element with a CLOSED shadow root (the page's scripts never get a handle into it: they
 //      see the host element and nothing inside), its own style sheet (reader.css, in
 //      inpage-view.js), the page behind it kept from scrolling;
-//   3. shows the article when the worker sends it (runtime message 'article-cleaner:show').
+//   3. shows the article when the worker sends it ('article-cleaner:show', on the port this
+//      script opened on injection, or by runtime message).
 // Escape, the close button and the browser's Back button (an entry pushed on open; popstate
 // closes) put the page back as it was. "Open in a tab" asks the worker for the reader tab.
 //
@@ -30,7 +31,6 @@
   function makeInpage(view) {
     const HOST_TAG = 'article-cleaner-reader';
     const OVERLAY_CSS = `
-:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; }
 .ac-root { position: absolute; inset: 0; overflow: auto; overscroll-behavior: contain; background: var(--bg); color: var(--text); font: 16px/1.5 var(--sans); text-align: start; }
 .ac-bar { position: sticky; top: 0; z-index: 1; border-bottom: 1px solid var(--rule); background: var(--surface); }
 .ac-bar__inner { max-width: 60rem; margin: 0 auto; padding: 8px 20px; display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px 16px; }
@@ -76,8 +76,8 @@
       let resolveVisible;
       const visible = new Promise((resolve) => (resolveVisible = resolve));
       open = { token, timings, visible, resolveVisible, state: 'preparing', closed: false };
-      // The worker answers on this port, opened while it cleans: quicker than a one-off message,
-      // which opens a channel of its own when the answer is ready.
+      // The worker answers on this port, opened while it cleans (a one-off message would open a
+      // channel of its own once the answer is ready; no difference was measured either way).
       try {
         const port = chrome.runtime.connect({ name: `article-cleaner:${token}` });
         port.onMessage.addListener((message) => {
@@ -98,8 +98,8 @@
       if (reader.closed) return;
       const { h } = view;
       const host = document.createElement(HOST_TAG);
-      // Inline and important: page style sheets cannot move or hide the overlay (`:host` in the
-      // shadow style says the same for browsers that rank it first).
+      // Inline and important: page style sheets cannot move or hide the overlay. (Not in a
+      // `:host` rule: an important one there would outrank these, `display: none` included.)
       // Hidden (no style, layout or paint) until the article is there or PLACEHOLDER_DELAY_MS
       // have passed: a fast answer is shown in one frame, a slow one after a placeholder.
       for (const [name, value] of [['all', 'initial'], ['display', 'none'], ['position', 'fixed'], ['inset', '0'], ['z-index', '2147483647']]) {
