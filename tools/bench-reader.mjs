@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Click to reader, measured side by side (`npm run bench:reader`): the time from the toolbar
-// click to the article on screen, for our extension (www/extension, as packaged) and for a
+// click to the article on screen, for our extension (www/extension, as packaged: its reader is
+// shown in the page itself, see below; a build that opens a reader tab, e.g. an older one given
+// with --also, is measured in its tab) and for a
 // baseline extension that runs Readability.js 0.6.0 in the page's content script on a clone of
 // the document (tools/bench-reader/baseline/, never shipped) and shows its result in the same
 // reader page (reader.html, reader.js, reader.css). A third, the floor (tools/bench-reader/floor/,
@@ -19,13 +21,18 @@
 // Each page gets N clicks (default 5) per extension and state:
 //   cold  a fresh browser profile per click: new browser, the page loaded, the extension's
 //         service worker stopped (as after 30 s idle: the click wakes it), one click;
-//   warm  one browser per extension, after one unmeasured click: N clicks per page, each
-//         closing its reader tab.
+//   warm  one browser per extension, after one unmeasured click: N clicks per page, each on
+//         the page freshly loaded in a new tab (closed after the click, with its reader tab).
 // The click is the DevTools protocol's Extensions.triggerAction (what tests/e2e/extension.mjs
-// uses; it grants activeTab like a real click). "Article visible": both reader pages set the
+// uses; it grants activeTab like a real click). "Article visible": the reader pages set the
 // performance mark `article-visible` in a task after the first animation frame that follows
-// the article's insertion, i.e. once that frame has been painted. Clicks and marks are wall
-// clock times (performance.timeOrigin + now(), in Node and in the browser).
+// the article's insertion, i.e. once that frame has been painted; the in-page reader
+// (www/extension/inpage.js) resolves a promise at the same moment, kept in the extension's
+// isolated world of the page (`articleCleanerInpage.current.visible`), which is read over CDP
+// (the page's session has Runtime enabled before the click, so that the world is reported).
+// Whichever comes first, a reader tab or that world, says how the extension shows its reader
+// (the mode is printed beside each row). Clicks and marks are wall clock times
+// (performance.timeOrigin + now(), in Node and in the browser).
 // The phases of our click (its timestamps in the mark's detail) are printed too.
 // --smoke: 2 pages, 1 click each, cold and warm, and a non-zero exit when a click showed no
 // article (CI runs it; the full run only reports such clicks).
@@ -140,27 +147,88 @@ const WAIT_FOR_VISIBLE = `location.protocol === 'chrome-extension:' ? new Promis
   setTimeout(() => resolve({ at: null, state: (document.documentElement.dataset.state || 'nothing after 10 s') + ': ' + document.body.textContent.replace(/\\s+/g, ' ').slice(0, 1500) }), 10000);
 }) : null`;
 
+/**
+ * Open `url` in a new tab and wait for its load. The page stays attached (its own session, with
+ * Runtime enabled before the click, so that the in-page reader's isolated world is reported when
+ * it is made): `contexts` collects the ids of the execution contexts of extension content scripts.
+ */
 async function openPage(browser, url) {
   const { targetId } = await browser.send('Target.createTarget', { url });
   const session = await browser.attach(targetId);
   await browser.evaluate(session, WAIT_FOR_LOAD);
-  await browser.send('Target.detachFromTarget', { sessionId: session });
+  const contexts = [];
+  const listener = (msg) => {
+    if (msg.sessionId !== session || msg.method !== 'Runtime.executionContextCreated') return;
+    const c = msg.params.context;
+    if (c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) contexts.push({ id: c.id, origin: c.origin });
+  };
+  browser.listeners.add(listener);
+  await browser.send('Runtime.enable', {}, session);
   // Tab targets get no change events: ask for the current list.
   const { targetInfos } = await browser.send('Target.getTargets', { filter: [{}] });
   const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
   if (!tab) throw new Error(`no tab target for ${url}`);
-  return { targetId, tabId: tab.targetId, url };
+  return { targetId, tabId: tab.targetId, url, session, contexts, forget: () => browser.listeners.delete(listener) };
 }
 
-/** Click the action on the open page; resolves with { ms, detail } once the article is visible. */
+async function closePage(browser, page) {
+  page.forget();
+  await browser.send('Target.closeTarget', { targetId: page.targetId });
+}
+
+// In the in-page reader's isolated world (www/extension/inpage.js): its latest reader's
+// "visible" promise (same definition as the reader tab's mark), or 'none' where the extension's
+// script is not the in-page reader (a tab-mode build reads the page with a function of its own).
+const IN_PAGE_VISIBLE = `(() => {
+  const reader = globalThis.articleCleanerInpage?.current;
+  if (!reader) return 'none';
+  return Promise.race([reader.visible, new Promise((resolve) => setTimeout(() => resolve({ at: null, state: 'nothing after 10 s: ' + reader.state }), 10000))]);
+})()`;
+
+/**
+ * The in-page reader's "visible" on `page`, once the extension's isolated world is there: null if
+ * that world is not the in-page reader's (then the reader tab is waited for), or when `stop()`.
+ */
+async function inPageVisible(browser, extId, page, stop) {
+  for (let tries = 0; !stop(); tries++) {
+    const context = page.contexts.find((c) => c.origin.includes(extId));
+    if (context) {
+      const { result, exceptionDetails } = await browser.send('Runtime.evaluate', { expression: IN_PAGE_VISIBLE, contextId: context.id, awaitPromise: true, returnByValue: true }, page.session);
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description || exceptionDetails.text);
+      if (result.value !== 'none') return result.value;
+      if (tries > 400) return null;
+    }
+    if (tries > 3000) throw new Error('the extension never ran a script in the page');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return null;
+}
+
+/**
+ * Click the action on the open page; resolves with { ms, detail, mode } once the article is
+ * visible, in a reader tab (mode 'tab') or over the page (mode 'in-page'), whichever comes.
+ */
 async function click(browser, extId, page) {
   await browser.send('Target.activateTarget', { targetId: page.targetId });
   const readerPrefix = `chrome-extension://${extId}/reader.html`;
   const seen = new Set(browser.targets.keys());
+  let settled = false;
   const opened = browser.waitForTarget((t) => t.type === 'page' && !seen.has(t.targetId) && t.url.startsWith(readerPrefix), 'the reader tab');
   const t0 = now();
   await browser.send('Extensions.triggerAction', { id: extId, targetId: page.tabId });
-  const reader = await opened;
+  const inPage = inPageVisible(browser, extId, page, () => settled).then((visible) => visible && { mode: 'in-page', visible });
+  const inTab = opened.then(
+    (reader) => ({ mode: 'tab', reader }),
+    (err) => inPage.then(() => Promise.reject(err)), // no tab: the in-page result, or this error
+  );
+  const first = await Promise.race([inPage.then((r) => r || inTab), inTab]);
+  settled = true;
+  if (first.mode === 'in-page') {
+    const { visible } = first;
+    if (visible.state !== 'ready' || visible.at === null) throw new Error(`the in-page reader of ${page.url} is not showing an article: ${visible.state}`);
+    return { ms: visible.at - t0, detail: visible.detail, t0, mode: 'in-page' };
+  }
+  const { reader } = first;
   debug('reader tab', reader.url);
   const session = await browser.attach(reader.targetId);
   let visible = null;
@@ -173,7 +241,7 @@ async function click(browser, extId, page) {
   }
   await browser.send('Target.closeTarget', { targetId: reader.targetId });
   if (visible.state !== 'ready' || visible.at === null) throw new Error(`the reader page of ${page.url} is not showing an article: ${visible.state}`);
-  return { ms: visible.at - t0, detail: visible.detail, t0 };
+  return { ms: visible.at - t0, detail: visible.detail, t0, mode: 'tab' };
 }
 
 async function startBrowser(name) {
@@ -229,9 +297,10 @@ async function stopBrowser({ browser }) {
 const results = {}; // name -> { cold: [ms], warm: [ms], phases: [{...}] }
 const phasesOf = (r) => (r.detail ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, v - r.t0])) : null);
 const names = Object.keys(EXTENSIONS);
-for (const name of names) results[name] = { cold: [], warm: [], coldPhases: [], warmPhases: [], failures: [] };
+for (const name of names) results[name] = { cold: [], warm: [], coldPhases: [], warmPhases: [], failures: [], modes: new Set() };
 // A click that shows no article is reported, not timed.
 const record = (name, state, r) => {
+  results[name].modes.add(r.mode);
   results[name][state].push(r.ms);
   results[name][`${state}Phases`].push(phasesOf(r));
 };
@@ -273,18 +342,19 @@ if (states.includes('warm')) {
       const first = await openPage(b.browser, `${origin}/${pages[0].name}`);
       // Unmeasured: the worker and caches are warm after it (even if it showed nothing).
       await click(b.browser, b.extId, first).catch(() => {});
-      await b.browser.send('Target.closeTarget', { targetId: first.targetId });
+      await closePage(b.browser, first);
     }
+    // Each click on a page just loaded in a new tab, as a reader clicks on a page they opened
+    // (the in-page reader's scripts are then injected by each click, not left from the last).
     for (const page of pages) {
-      const opened = {};
-      for (const name of names) opened[name] = await openPage(browsers[name].browser, `${origin}/${page.name}`);
       for (let i = 0; i < RUNS; i++) {
         for (const name of turns(k++)) {
           const b = browsers[name];
-          await click(b.browser, b.extId, opened[name]).then((r) => record(name, 'warm', r), (err) => failed(name, 'warm', page, err));
+          const opened = await openPage(b.browser, `${origin}/${page.name}`);
+          await click(b.browser, b.extId, opened).then((r) => record(name, 'warm', r), (err) => failed(name, 'warm', page, err));
+          await closePage(b.browser, opened);
         }
       }
-      for (const name of names) await browsers[name].browser.send('Target.closeTarget', { targetId: opened[name].targetId });
     }
   } finally {
     for (const b of Object.values(browsers)) await stopBrowser(b);
@@ -310,7 +380,8 @@ console.log(`\nclick to article visible, ms (${pages.length} pages x ${RUNS} cli
 console.log('| extension | cold median | cold p90 | warm median | warm p90 |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [name, r] of Object.entries(results)) {
-  const label = { ours: 'article-cleaner', readability: 'Readability.js 0.6.0 baseline', floor: 'floor (pre-built article, nothing read or cleaned)' }[name] || `${name} (${EXTENSIONS[name]})`;
+  const base = { ours: 'article-cleaner', readability: 'Readability.js 0.6.0 baseline', floor: 'floor (pre-built article, nothing read or cleaned)' }[name] || name;
+  const label = `${base} (${[...r.modes].join(', ') || 'no click shown'})`;
   console.log(`| ${label} | ${fmt(quantile(r.cold, 0.5))} | ${fmt(quantile(r.cold, 0.9))} | ${fmt(quantile(r.warm, 0.5))} | ${fmt(quantile(r.warm, 0.9))} |`);
 }
 
@@ -339,7 +410,7 @@ pages.forEach((page, i) => {
 // Chromium now and then gives a click no activeTab grant (see the README: 3 to 10% of cold
 // clicks, both extensions): reported above, but the smoke run fails only on other failures or
 // when an extension measured no click in a state (cold or warm).
-const lostGrant = (failure) => failure.includes('Cannot access contents of the page');
+const lostGrant = (failure) => failure.includes('Cannot access contents of the page') || failure.includes('did not give the extension access to the page');
 const failures = Object.values(results).reduce((n, r) => n + r.failures.filter((f) => !lostGrant(f)).length, 0);
 const unmeasured = Object.values(results).some((r) => [r.cold, r.warm].some((ms) => ms.length && ms.every(Number.isNaN)));
 if (smoke && (failures || unmeasured)) process.exitCode = 1;

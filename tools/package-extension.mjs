@@ -8,7 +8,7 @@
 //        code as an event page), -> dist/article-cleaner-extension-firefox.zip
 //   --out FILE                                          another output path
 //
-// The generated copies (pkg/, reader.js, reader.css) must exist: they come from
+// The generated copies (pkg/, reader.js, reader.css, inpage-view.js) must exist: they come from
 // tools/sync-web-assets.mjs, run by `npm run build`; this script runs the sync itself when the
 // wasm package is built but not yet copied. The zip is deterministic (sorted entries, fixed
 // timestamps) and written with Node built-ins only (zlib deflate + CRC-32).
@@ -25,7 +25,7 @@ const EXT = path.join(ROOT, 'www', 'extension');
 /** Files of the extension directory that are documentation or sources, not the extension. */
 const EXCLUDE = new Set(['README.md', 'icons/icon.svg']);
 /** What must be in the package for it to work. */
-const REQUIRED = ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'pkg/browser.js', 'pkg/api.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm'];
+const REQUIRED = ['manifest.json', 'background.js', 'reader.html', 'reader-page.js', 'reader.js', 'reader.css', 'inpage.js', 'inpage-view.js', 'pkg/browser.js', 'pkg/api.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm'];
 
 // ---------------------------------------------------------------------------------------------
 // Minimal zip writer (PKWARE APPNOTE 6.3: local headers, central directory, end record).

@@ -16,10 +16,13 @@
 //    (where Firefox puts an MV3 action until the user pins it); and, for the second page, the
 //    Alt+Shift+L shortcut (`_execute_action`). Both go through Firefox's own handlers, which
 //    grant `activeTab` exactly as for a user.
-// 4. The reader tab must show the article and not the page's chrome, on pages served from
-//    127.0.0.1 with `Content-Security-Policy: script-src 'self'`, and no page script may run in
-//    it (the page's own script is fetched once, by the page; a page of script vectors fires
-//    none: no dialog, no error, no unsafe markup).
+// 4. The reader, shown IN THE PAGE (a closed shadow root over it, the same path as in
+//    Chromium), must show the article and not the page's chrome, on pages served from
+//    127.0.0.1 with `Content-Security-Policy: script-src 'self'`, and nothing of the article may
+//    run (the page's own script is fetched once, by the page; a page of script vectors fires
+//    none after the click: no __xss() call, no CSP report, no error, no unsafe markup). The
+//    shadow tree is read over BiDi (`includeShadowTree: 'all'` serialises closed shadow roots;
+//    the page's scripts cannot reach them); Escape must put the page back.
 //
 // Exits non-zero on any failure. The Firefox version is printed in the summary.
 
@@ -253,22 +256,152 @@ try {
     assert.deepEqual(state, { active: true, temporary: true, version: manifest.version, type: 'extension', mv: 3 });
   }, { always: true });
 
+  const HOST = 'article-cleaner-reader';
+
   /**
-   * Open `url` in a tab, trigger the action with `how` (a function run in the browser window),
-   * wait for the reader tab to satisfy `ready`; returns { tab, reader, ms, via }.
+   * Open `url` in a tab (the page's `__xss()` counts calls, and CSP reports from the click on are
+   * kept), trigger the action with `how` (a function run in the browser window) and wait for the
+   * in-page reader to settle (its host's data-state); returns { tab, ms, via, state, before }.
    */
-  async function openReader(url, how, ...args) {
+  async function openInPage(url, how, ...args) {
     assert.ok(browser && extId, 'browser started and extension installed');
     const tab = await browser.newPage();
+    await tab.evaluateOnNewDocument(() => {
+      window.__xssCalls = 0;
+      window.__xss = () => window.__xssCalls++;
+    });
     await tab.goto(url, { waitUntil: 'load' });
     await tab.bringToFront();
-    const before = new Set(await browser.pages());
+    const before = await tab.evaluate(() => {
+      window.__cspAfter = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspAfter.push(`${e.violatedDirective} ${e.blockedURI}`));
+      return { calls: window.__xssCalls };
+    });
+    const pagesBefore = (await browser.pages()).length;
     const t0 = performance.now();
     const via = await inBrowserWindow(browser, how, ...args);
+    await tab.waitForFunction((tag) => document.querySelector(tag)?.dataset.state, { timeout: 15_000 }, HOST);
+    const ms = performance.now() - t0;
+    assert.equal((await browser.pages()).length, pagesBefore, 'no tab was opened');
+    const state = await tab.evaluate((tag) => document.querySelector(tag).dataset.state, HOST);
+    return { tab, ms, via, state, before };
+  }
+
+  /** `fn(shadowRoot, ...args)` on the overlay's closed shadow root, over BiDi (JSON both ways). */
+  async function inShadow(tab, fn, ...args) {
+    const href = await tab.evaluate(() => location.href);
+    const { result: tree } = await browser.connection.send('browsingContext.getTree', {});
+    const context = tree.contexts.find((c) => c.url === href)?.context;
+    assert.ok(context, `no browsing context for ${href}`);
+    const { result: found } = await browser.connection.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(HOST)})`,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'root',
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    const shadow = found.result?.value?.shadowRoot;
+    assert.ok(shadow?.sharedId, `no shadow root on the host: ${JSON.stringify(found).slice(0, 300)}`);
+    assert.equal(shadow.value?.mode, 'closed');
+    const { result } = await browser.connection.send('script.callFunction', {
+      functionDeclaration: `function (shadow, args) { return Promise.resolve((${fn})(shadow, ...JSON.parse(args))).then((v) => JSON.stringify(v ?? null)); }`,
+      arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: JSON.stringify(args) }],
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type !== 'success') throw new Error(`in the shadow root: ${result.exceptionDetails?.text || JSON.stringify(result)}`);
+    return JSON.parse(result.result.value);
+  }
+
+  /** The article as shown, a markup audit, and what the page's own scripts can see. */
+  async function shown(tab) {
+    const inside = await inShadow(tab, (shadow, audit) => {
+      const text = (sel) => shadow.querySelector(sel)?.textContent ?? null;
+      const article = shadow.querySelector('article.reader');
+      return { title: text('.reader__title'), byline: text('.reader__byline'), body: text('.reader__body'), all: article?.textContent ?? '', audit: new Function(`return (${audit})`)()(article), background: getComputedStyle(shadow.querySelector('.ac-root')).backgroundColor };
+    }, auditReaderMarkup.toString());
+    const page = await tab.evaluate((tag) => {
+      const host = document.querySelector(tag);
+      return {
+        shadowRoot: host ? host.shadowRoot : 'no host',
+        hitIsHost: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === host,
+        readerNodes: document.querySelectorAll('.reader__body, .reader__title').length,
+        globals: ['articleCleanerInpage', 'articleCleanerReaderView'].filter((g) => g in window),
+        overflow: document.documentElement.style.overflow,
+        calls: window.__xssCalls,
+        violations: window.__cspAfter,
+      };
+    }, HOST);
+    return { ...inside, page };
+  }
+
+  await test('firefox: the toolbar action on a strict-CSP article page shows the article over the page (closed shadow root), not the chrome; Escape restores it', async () => {
+    const url = `${pages.url}/ext/article?t=${Date.now()}`;
+    const { tab, ms, via, state } = await openInPage(url, clickToolbarAction, extId);
+    console.log(`        clicked ${via.join(' then ')}; click to in-page reader: ${ms.toFixed(0)} ms`);
+    notes.push(`firefox: action triggered by synthesized clicks on the toolbar's Extensions button and the extension's entry; click to the in-page reader settled: ${ms.toFixed(0)} ms`);
+    // The page had the strict CSP and its own same-origin script ran there, once.
+    assert.equal(await tab.evaluate(() => document.body.dataset.siteJs), 'ran');
+    assert.equal(state, 'ready');
+    const r = await shown(tab);
+    assert.equal(r.title, ARTICLE_TITLE);
+    assert.equal(r.byline, 'By Marta Lindqvist');
+    assert.ok(r.body.includes('The last sleeper left the valley station in December 2016'), 'first paragraph');
+    assert.ok(r.body.includes('is already considering a second departure on Fridays'), 'last paragraph');
+    for (const junk of ['Share on Facebook', 'Share on LinkedIn', 'Email a friend', 'Related stories', 'The best rail passes', 'Terms of use', 'All rights reserved', 'Podcasts', 'Subscribe']) {
+      assert.ok(!r.all.includes(junk), `still present: ${junk}`);
+    }
+    assert.deepEqual(r.audit.bad, [], 'unsafe markup in the reader');
+    assert.equal(r.background, 'rgb(251, 250, 248)', 'reader.css in the shadow root');
+    assert.deepEqual(r.page, { shadowRoot: null, hitIsHost: true, readerNodes: 0, globals: [], overflow: 'hidden', calls: 0, violations: [] });
+    // The page script was fetched once, by the page: nothing of ours loaded it again.
+    assert.equal(hits.get('site.js'), 1, 'requests for the page script');
+    await tab.screenshot({ path: path.join(ARTIFACTS, 'firefox-in-page.png') });
+    await tab.keyboard.press('Escape');
+    await tab.waitForFunction((tag) => !document.querySelector(tag), { timeout: 5_000 }, HOST);
+    await new Promise((r) => setTimeout(r, 200)); // our history.back() (the entry pushed on open) has landed
+    assert.deepEqual(await tab.evaluate(() => ({ overflow: document.documentElement.style.overflow, url: location.href })), { overflow: '', url });
+    await tab.close();
+  });
+
+  await test('firefox: Alt+Shift+L on a strict-CSP page full of script vectors shows the reader with nothing executed', async () => {
+    const url = `${pages.url}/ext/hostile?t=${Date.now()}`;
+    const { tab, ms, via, state, before } = await openInPage(url, pressShortcut, 'L', { altKey: true, shiftKey: true });
+    console.log(`        pressed ${via}; key to in-page reader: ${ms.toFixed(0)} ms`);
+    assert.equal(state, 'ready');
+    assert.equal((await shown(tab)).title, HOSTILE_TITLE);
+    // Bring everything into view and hover it, as the Chromium suite does.
+    const boxes = await inShadow(tab, (shadow) =>
+      [...shadow.querySelectorAll('article.reader *')].slice(0, 200).map((el) => {
+        el.scrollIntoView({ block: 'center' });
+        const b = el.getBoundingClientRect();
+        return [b.left + b.width / 2, b.top + b.height / 2];
+      }),
+    );
+    for (const [x, y] of boxes.filter(([x, y]) => x > 0 && y > 0).slice(-40)) await tab.mouse.move(x, y);
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await shown(tab);
+    assert.deepEqual(r.audit.bad, [], 'unsafe markup in the reader view');
+    assert.ok(r.audit.paragraphs >= 3, 'the article text is there');
+    // A vector that ran would call __xss(), and one the page's CSP blocked would be reported
+    // (and the extension's script errors are watched in the browser window).
+    assert.equal(r.page.calls, before.calls, '__xss() calls after the key');
+    assert.deepEqual(r.page.violations, [], 'CSP reports after the key');
+    assert.deepEqual(await inBrowserWindow(browser, extensionErrors), [], 'script errors or CSP reports of extension pages');
+    assert.equal(await tab.evaluate(() => location.href), url, 'the page navigated');
+    await tab.close();
+  });
+
+  await test('firefox: "Open in a tab" opens the reader tab with the article, and no page script runs in it', async () => {
+    const url = `${pages.url}/ext/article?t=${Date.now()}`;
+    const { tab } = await openInPage(url, clickToolbarAction, extId);
+    const before = new Set(await browser.pages());
+    await inShadow(tab, (shadow) => shadow.querySelector('button[data-action="tab"]').click());
     // The new tab's address as the page itself reports it: puppeteer's page.url() keeps the
     // tab's first address (about:blank) for moz-extension pages.
     let reader;
-    while (!reader) {
+    for (const t0 = performance.now(); !reader; ) {
       assert.ok(performance.now() - t0 < 15_000, 'no reader tab within 15 s');
       for (const p of await browser.pages()) {
         if (before.has(p)) continue;
@@ -277,59 +410,17 @@ try {
       }
       if (!reader) await new Promise((r) => setTimeout(r, 25));
     }
-    // 'ready' once the article is shown, 'error' or 'not-readerable' otherwise.
     await reader.waitForFunction(() => document.documentElement.dataset.state, { timeout: 15_000 });
-    const ms = performance.now() - t0;
-    return { tab, reader, ms, via };
-  }
-
-  await test('firefox: the toolbar action on a strict-CSP article page opens the reader with the article, not the chrome', async () => {
-    const url = `${pages.url}/ext/article?t=${Date.now()}`;
-    const { tab, reader, ms, via } = await openReader(url, clickToolbarAction, extId);
-    console.log(`        clicked ${via.join(' then ')}; click to reader: ${ms.toFixed(0)} ms`);
-    notes.push(`firefox: action triggered by synthesized clicks on the toolbar's Extensions button and the extension's entry; click to reader content: ${ms.toFixed(0)} ms`);
-    // The page had the strict CSP and its own same-origin script ran there, once.
-    assert.equal(await tab.evaluate(() => document.body.dataset.siteJs), 'ran');
-    const shown = await reader.$eval('#reader', (el) => el.textContent).catch(() => '(no #reader)');
-    assert.equal(await reader.evaluate(() => document.documentElement.dataset.state), 'ready', `the reader shows an error or placeholder:\n${shown.slice(0, 400)}`);
+    const text = await reader.$eval('#reader', (el) => el.textContent).catch(() => '(no #reader)');
+    assert.equal(await reader.evaluate(() => document.documentElement.dataset.state), 'ready', `the reader shows an error or placeholder:\n${text.slice(0, 400)}`);
     assert.equal(await reader.$eval('#reader .reader__title', (el) => el.textContent), ARTICLE_TITLE);
-    const body = await reader.$eval('#reader .reader__body', (el) => el.textContent);
-    assert.ok(body.includes('The last sleeper left the valley station in December 2016'), 'first paragraph');
-    assert.ok(body.includes('is already considering a second departure on Fridays'), 'last paragraph');
-    for (const junk of ['Share on Facebook', 'Share on LinkedIn', 'Email a friend', 'Related stories', 'The best rail passes', 'Terms of use', 'All rights reserved', 'Podcasts', 'Subscribe']) {
-      assert.ok(!shown.includes(junk), `still present: ${junk}`);
-    }
-    assert.equal(await reader.$eval('#reader .reader__byline', (el) => el.textContent), 'By Marta Lindqvist');
+    assert.ok(text.includes('is already considering a second departure on Fridays'), 'last paragraph');
     assert.equal(await reader.$eval('#back-link', (el) => el.getAttribute('href')), url);
-    assert.equal(await reader.title(), `${ARTICLE_TITLE} — Reader view`);
-    // No page script ran in the reader: the page's script was fetched once (by the page), it did
-    // not mark the reader, and the reader's only script is its own.
-    assert.equal(hits.get('site.js'), 1, 'requests for the page script');
+    // The overlay closed; the reader's only script is its own.
+    await tab.waitForFunction((tag) => !document.querySelector(tag), { timeout: 5_000 }, HOST);
     const scripts = await reader.evaluate(() => ({ marked: document.body.dataset.siteJs ?? null, srcs: [...document.scripts].map((s) => new URL(s.src || 'inline:', location.href).pathname) }));
     assert.deepEqual(scripts, { marked: null, srcs: ['/reader-page.js'] });
     await reader.screenshot({ path: path.join(ARTIFACTS, 'firefox-reader.png') });
-    await reader.close();
-    await tab.close();
-  });
-
-  await test('firefox: Alt+Shift+L on a strict-CSP page full of script vectors opens the reader with nothing executed', async () => {
-    const url = `${pages.url}/ext/hostile?t=${Date.now()}`;
-    const { tab, reader, ms, via } = await openReader(url, pressShortcut, 'L', { altKey: true, shiftKey: true });
-    console.log(`        pressed ${via}; key to reader: ${ms.toFixed(0)} ms`);
-    assert.equal(await reader.evaluate(() => document.documentElement.dataset.state), 'ready');
-    assert.equal(await reader.$eval('#reader .reader__title', (el) => el.textContent), HOSTILE_TITLE);
-    // Bring everything into view and hover it, as the Chromium suite does on the host page.
-    await reader.$eval('#reader', (el) => el.scrollIntoView({ block: 'end' }));
-    for (const el of await reader.$$('#reader .reader__body > *')) await el.hover().catch(() => {});
-    await new Promise((r) => setTimeout(r, 300));
-    const audit = await reader.$eval('#reader', auditReaderMarkup);
-    assert.deepEqual(audit.bad, [], 'unsafe markup in the reader view');
-    assert.ok(audit.paragraphs >= 3, 'the article text is there');
-    // A vector that ran would call the undefined __xss() (a script error, before any alert()),
-    // and one the reader's CSP blocked would be reported: neither may happen. The reader must
-    // not have navigated either.
-    assert.deepEqual(await inBrowserWindow(browser, extensionErrors), [], 'script errors or CSP reports of extension pages');
-    assert.match(await reader.evaluate(() => location.href), /^moz-extension:\/\/[0-9a-f-]{36}\/reader\.html\?id=/, 'the reader navigated');
     await reader.close();
     await tab.close();
   });

@@ -64,6 +64,10 @@ const routes = {
   '/ext/article': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('ext-article.html')),
   '/ext/forum': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('type-forum.html')),
   '/ext/not-article': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('ext-not-article.html')),
+  // Script vectors everywhere: with the strict CSP (none may run or be reported after the click)
+  // and without one (the page's own vectors run, those in the in-page reader must not).
+  '/ext/hostile': send(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, fixture('hostile.html')),
+  '/ext/hostile-no-csp': send(200, { 'Content-Type': 'text/html; charset=utf-8' }, fixture('hostile.html')),
   '/static/site.js': send(200, { 'Content-Type': 'text/javascript' }, "document.body.dataset.siteJs = 'ran';\n"),
   '/static/site.css': send(200, { 'Content-Type': 'text/css' }, 'body { font-family: sans-serif; margin: 2rem; }\n'),
   '/static/sleeper.svg': send(

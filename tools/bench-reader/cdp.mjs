@@ -93,6 +93,8 @@ export class Browser {
         this.listeners.delete(listener);
         reject(new Error(`timed out waiting for ${what}; targets: ${[...this.targets.values()].map((t) => `${t.type} ${t.url}`).join(', ')}`));
       }, timeoutMs);
+      // A wait nobody needs any more (the in-page reader came first) does not hold the process.
+      timer.unref();
       const listener = () => {
         const hit = [...this.targets.values()].find(test);
         if (!hit) return;

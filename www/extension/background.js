@@ -2,16 +2,22 @@
 //
 // The wasm module is compiled and instantiated as soon as this worker starts (usually woken by
 // the click itself), and kept for the worker's life. The toolbar button and its shortcut
-// (Alt+Shift+L, `_execute_action`) then do three things at once:
-//   - open reader.html?id=... next to the page;
-//   - read the page (one injected function returns document.documentElement.outerHTML and
-//     location.href; nothing else ever runs in the page, so a strict page CSP does not matter,
-//     and `activeTab` is the only host access needed) and clean it here with `clean()`; and
-//   - while the page is being read, warm the module up on a small page of its own (V8 compiles
-//     each wasm function on its first call).
-// The reader tab asks for the result by message ('take-article') and builds the article from
-// it (the DOM exists only in pages, not here). The snapshot is also kept in
-// chrome.storage.session, off that path, so that a reloaded reader tab can be cleaned again.
+// (Alt+Shift+L, `_execute_action`) show the reader IN THE PAGE (the default, measured faster
+// than a new tab: see the main README, "Click to reader"):
+//   - inject inpage-view.js and inpage.js into the tab (chrome.scripting.executeScript; only
+//     `activeTab` is needed, and a strict page CSP does not matter): the script returns the
+//     page's serialised DOM and address, then covers the page with the reader's overlay (a
+//     closed shadow root) while
+//   - the page is cleaned here with `clean()` (and the module warmed up on a small page of its
+//     own while the page is read: V8 compiles each wasm function on its first call), and
+//   - the result goes back to the page's script ('article-cleaner:show') on the port that script
+//     opened when it was injected (or by message if there is none).
+// The reader TAB (reader.html?id=...) stays: "Open in a tab" in the overlay opens it with the
+// same result, and pages where nothing can be injected (browser pages, a click the browser
+// gave no access) get it with their message. There the reader tab asks for the result by
+// message ('take-article') and builds the article (the DOM exists only in pages, not here).
+// Snapshots are also kept in chrome.storage.session, off the path to the screen, so that a
+// reloaded reader tab can be cleaned again.
 
 import init, { clean, isProbablyReaderable } from './pkg/browser.js';
 
@@ -109,13 +115,14 @@ async function storedSnapshot(id) {
 }
 
 /**
- * executeScript, retried briefly while access is refused: the activeTab grant can land a few
- * milliseconds after the click event (seen in Chromium 156), and browser pages refuse for good.
+ * executeScript (`injection`: { func } or { files }), retried briefly while access is refused:
+ * the activeTab grant can land a few milliseconds after the click event (seen in Chromium 156),
+ * and browser pages refuse for good.
  */
-async function injectReadPage(tabId) {
+async function inject(tabId, injection) {
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await chrome.scripting.executeScript({ target: { tabId }, func: readPage });
+      const result = await chrome.scripting.executeScript({ target: { tabId }, ...injection });
       if (attempt) console.info(`article-cleaner: the page could be read after ${attempt} retries`);
       return result;
     } catch (err) {
@@ -125,12 +132,13 @@ async function injectReadPage(tabId) {
   }
 }
 
-async function readTab(tab, timings) {
+/** The page's snapshot, read by `injection` (readPage by default), or why it could not be read. */
+async function readTab(tab, timings, injection = { func: readPage }) {
   try {
-    const [injection] = await injectReadPage(tab.id);
-    if (!injection || !injection.result) throw new Error('the page returned nothing');
+    const [injected] = await inject(tab.id, injection);
+    if (!injected || !injected.result) throw new Error('the page returned nothing');
     timings.read = now();
-    return { ...injection.result, capturedAt: Date.now() };
+    return { ...injected.result, capturedAt: Date.now() };
   } catch (err) {
     // Browser pages (chrome://, the web store, PDF viewer) cannot be read by any extension.
     // A web page refused although the click should have granted activeTab: the click's tab came
@@ -165,17 +173,18 @@ async function cleanSnapshot(snapshot, timings = {}) {
   }
 }
 
-/** Read the tab and clean it while the reader tab opens. Returns the reader tab. */
-export function openReaderFor(tab) {
-  const id = crypto.randomUUID();
-  const timings = { ...workerTimes, clicked: now() };
+/**
+ * The reader tab: opened at once, while the tab is read (or, with `read`, the snapshot already
+ * being read) and cleaned. Returns the reader tab.
+ */
+export function openReaderFor(tab, { id = crypto.randomUUID(), timings = { ...workerTimes, clicked: now() }, read } = {}) {
   // The reader tab first: its loading is the longest step.
   const opened = chrome.tabs.create({
     url: chrome.runtime.getURL(`reader.html?id=${encodeURIComponent(id)}`),
     index: tab.index + 1,
     openerTabId: tab.id,
   });
-  const result = readTab(tab, timings).then((snapshot) => {
+  const result = (read || readTab(tab, timings)).then((snapshot) => {
     // Kept for reloads of the reader tab: in memory now, in session storage a little later,
     // so that storing it does not compete with showing the article.
     inMemory.set(id, snapshot);
@@ -190,12 +199,61 @@ export function openReaderFor(tab) {
   return opened;
 }
 
+/** The scripts of the in-page reader, in order (inpage.js returns the snapshot). */
+const INPAGE_FILES = ['inpage-view.js', 'inpage.js'];
+
+/**
+ * The reader in the page: inject the overlay's scripts (they read the page first), clean what
+ * they read, send them the result. Where they cannot run, the reader tab says why.
+ */
+export async function showReaderIn(tab) {
+  const timings = { ...workerTimes, clicked: now() };
+  const read = readTab(tab, timings, { files: INPAGE_FILES });
+  wasmReady().then(() => (timings.wasmReady = now()));
+  warmUp().then(() => (timings.warmedUp = now()));
+  const snapshot = await read;
+  // A second click on a page showing the reader closes it.
+  if (snapshot.closed) return;
+  if (snapshot.error) return openReaderFor(tab, { timings, read: Promise.resolve(snapshot) });
+  const { token: id, ...page } = snapshot;
+  inMemory.set(id, page);
+  setTimeout(() => store(id, page), STORE_DELAY_MS);
+  const result = cleanSnapshot(page, timings);
+  // For "Open in a tab" (reader.html?id= asks for it as for a click in the tab mode).
+  results.set(id, result);
+  setTimeout(() => results.delete(id), RESULT_TTL_MS);
+  const message = await result;
+  message.timings = { ...message.timings, sent: now() };
+  const answer = { type: 'article-cleaner:show', token: id, result: message };
+  const port = ports.get(id);
+  if (port) port.postMessage(answer);
+  else await chrome.tabs.sendMessage(tab.id, answer, { frameId: 0 });
+}
+
+/** token -> the port the in-page reader of that click opened (while its page is cleaned). */
+const ports = new Map();
+chrome.runtime.onConnect.addListener((port) => {
+  const token = port.name.startsWith('article-cleaner:') && port.name.slice('article-cleaner:'.length);
+  if (!token || port.sender?.id !== chrome.runtime.id || port.sender.frameId !== 0) return;
+  ports.set(token, port);
+  port.onDisconnect.addListener(() => ports.delete(token));
+});
+
 chrome.action.onClicked.addListener((tab) => {
-  openReaderFor(tab).catch((err) => console.warn('article-cleaner: could not open the reader view:', err));
+  showReaderIn(tab).catch((err) => console.warn('article-cleaner: could not show the reader view:', err));
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message?.type !== 'take-article' || sender.id !== chrome.runtime.id) return false;
+  if (sender.id !== chrome.runtime.id) return false;
+  if (message?.type === 'open-in-tab' && sender.tab && typeof message.id === 'string') {
+    // From the in-page reader: the same result in the reader tab, next to the page.
+    chrome.tabs.create({ url: chrome.runtime.getURL(`reader.html?id=${encodeURIComponent(message.id)}`), index: sender.tab.index + 1, openerTabId: sender.tab.id }).then(
+      () => sendResponse({ ok: true }),
+      (err) => sendResponse({ error: String(err?.message || err) }),
+    );
+    return true;
+  }
+  if (message?.type !== 'take-article') return false;
   const asked = now();
   let result = results.get(message.id)?.then((r) => ({ ...r, timings: { ...r.timings, asked } }));
   results.delete(message.id);
@@ -205,5 +263,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-// For debugging from the service worker console: openReaderFor({ id: tabId, index: 0 }).
+// For debugging from the service worker console: showReaderIn({ id: tabId, index: 0 }) or
+// openReaderFor({ id: tabId, index: 0 }).
+self.showReaderIn = showReaderIn;
 self.openReaderFor = openReaderFor;
