@@ -516,6 +516,9 @@ pub const CALL_TO_ACTION_TEXTS: &[&str] = &[
     "quick view",
     "select options",
     "choose options",
+    "more options",
+    "more colors",
+    "more colours",
     "see details",
     "view details",
     "compare",
@@ -534,6 +537,20 @@ pub const CALL_TO_ACTION_TEXTS: &[&str] = &[
     "read the article",
     "read full story",
 ];
+/// On shop and list pages: lower-case whole texts of a card's merchandising badges.
+pub const SHOP_BADGE_TEXTS: &[&str] = &[
+    "top rated",
+    "best seller",
+    "bestseller",
+    "best-seller",
+    "new arrival",
+    "staff pick",
+    "online only",
+];
+/// ...and of its review count ("12 reviews", "(1,024 reviews)"): the word after the number.
+pub const REVIEW_COUNT_WORDS: &[&str] = &["review", "reviews"];
+/// Longer blocks are not measured as badges.
+pub const SHOP_BADGE_MAX_CHARS: usize = 30;
 /// Longer than any [`CALL_TO_ACTION_TEXTS`] with its arrows and spaces: longer links are not
 /// measured.
 pub const CALL_TO_ACTION_MAX_CHARS: usize = 40;

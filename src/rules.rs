@@ -177,6 +177,8 @@ rules! {
         "a `<nav>` or `role=\"navigation\"` inside the article, over half its text in links: the site's menu or trail";
     PrecisionCallToAction = "precision.call-to-action", Precision,
         "a link, button, span, paragraph or div alone on its line whose whole text is a call to action (\"Learn more\", \"Add to cart\", \"Apply now\"; CALL_TO_ACTION_TEXTS)";
+    PrecisionShopBadge = "precision.shop-badge", Precision,
+        "on product, collection and listing pages: a card's badge (\"Top rated\", \"Best seller\"; SHOP_BADGE_TEXTS) or review count (\"12 reviews\") alone on its line";
     PrecisionSignature = "precision.signature", Precision,
         "in a thread: a poster's signature (a class/id word holding `signature`, or `sig`), also when its one wrapper was folded into its content";
     PrecisionUserStats = "precision.user-stats", Precision,

@@ -1018,3 +1018,37 @@ fn an_avatars_initials_are_furniture() {
         "{text}"
     );
 }
+
+/// A shop card's badge ("Best seller") and review count ("(128 reviews)") are not the card's
+/// content (`precision.shop-badge`); the same words in the page's introduction are.
+#[test]
+fn shop_badges_go_and_the_same_words_in_a_sentence_stay() {
+    let card = |name: &str, badge: &str| {
+        format!(
+            "<li class='product-card'><div class='badge'>{badge}</div><h3><a href='/p/{name}'>\
+             {name} kettle</a></h3><p>Brushed steel, 1.7 litres, boils a full jug in four \
+             minutes.</p><div class='rating'>(128 reviews)</div><span class='price'>$49.00\
+             </span></li>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Kettles</h1><p>Our best seller for ten years running is the \
+         Alder, and its 128 reviews say why: it is quiet, quick and easy to descale.</p>\
+         <ul class='grid'>{}{}{}</ul></main></body></html>",
+        card("Alder", "Best seller"),
+        card("Birch", "Top rated"),
+        card("Cedar", "Staff pick"),
+    );
+    let text = clean_as(&html, article_cleaner::PageType::Collection);
+    for words in [
+        "Our best seller for ten years",
+        "its 128 reviews say why",
+        "Cedar kettle",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    for badge in ["Top rated", "Staff pick", "(128 reviews)"] {
+        assert!(!text.contains(badge), "{badge}: {text}");
+    }
+    assert_eq!(text.matches("Best seller").count(), 0, "{text}");
+}

@@ -12,10 +12,11 @@ use crate::patterns::{
     CALL_TO_ACTION_TEXTS, CALL_TO_ACTION_TRAILERS, DATELINE_PREFIXES, FORUM_HINTS,
     LINK_BLOCK_MAX_CHARS, LINK_BLOCK_MIN_DENSITY, NAVIGATION_MIN_LINK_DENSITY, POST_NUMBER_LABELS,
     POST_NUMBER_MAX_DIGITS, POST_TEXT_HINTS, REACTION_WORDS, REPEATED_BLOCK_MIN_WORDS,
-    SCORE_MAX_CHARS, SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_SHORT_WORDS,
-    SIGNATURE_WORD, SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS,
-    THREAD_ACTION_HINTS, THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS,
-    USER_STATS_MAX_CHARS, USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
+    REVIEW_COUNT_WORDS, SCORE_MAX_CHARS, SHOP_BADGE_MAX_CHARS, SHOP_BADGE_TEXTS,
+    SHORT_FURNITURE_HINTS, SHORT_FURNITURE_MAX_CHARS, SIGNATURE_SHORT_WORDS, SIGNATURE_WORD,
+    SIGN_IN_PHRASES, SIGN_IN_PROMPT_MAX_CHARS, THREAD_ACTIONS_MAX_CHARS, THREAD_ACTION_HINTS,
+    THREAD_FURNITURE_HINTS, THREAD_FURNITURE_TEXTS, USER_STATS_HINTS, USER_STATS_MAX_CHARS,
+    USER_STAT_LINE_MAX_CHARS, USER_STAT_PREFIXES,
 };
 use crate::rules::Rule;
 use crate::score::Strategy;
@@ -106,8 +107,35 @@ pub fn remove_boilerplate(
         {
             trace.removing(tree, node, Rule::PrecisionCallToAction);
             cache.detach(tree, node);
+            continue;
+        }
+        if (strategy.drop_shop_widgets || strategy.drop_result_controls)
+            && matches!(tag, Tag::Span | Tag::P | Tag::Div | Tag::Li)
+            && is_shop_badge(tree, &cache, node)
+            && (!is_inline(tag) || stands_alone(tree, node))
+        {
+            trace.removing(tree, node, Rule::PrecisionShopBadge);
+            cache.detach(tree, node);
         }
     }
+}
+
+/// A card's merchandising badge or review count: "Best seller", "(1,024 reviews)".
+fn is_shop_badge(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
+    let length = cache.text_len(node);
+    if length == 0 || length > SHOP_BADGE_MAX_CHARS {
+        return false;
+    }
+    let text = lower_case(&inner_text(tree, node));
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '!'));
+    if SHOP_BADGE_TEXTS.contains(&bare) {
+        return true;
+    }
+    bare.split_once(' ').is_some_and(|(count, word)| {
+        !count.is_empty()
+            && count.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && REVIEW_COUNT_WORDS.contains(&word)
+    })
 }
 
 /// A quote, list, list item, div or section left with no text and no image once its
