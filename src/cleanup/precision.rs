@@ -103,7 +103,7 @@ pub fn remove_boilerplate(
         // buttons are often `<div>`s.
         if matches!(tag, Tag::A | Tag::Button | Tag::Span | Tag::P | Tag::Div)
             && is_call_to_action(tree, &cache, node)
-            && stands_alone(tree, node)
+            && is_alone_on_its_line(tree, node, tag)
         {
             trace.removing(tree, node, Rule::PrecisionCallToAction);
             cache.detach(tree, node);
@@ -112,12 +112,17 @@ pub fn remove_boilerplate(
         if (strategy.drop_shop_widgets || strategy.drop_result_controls)
             && matches!(tag, Tag::Span | Tag::P | Tag::Div | Tag::Li)
             && is_shop_badge(tree, &cache, node)
-            && (!is_inline(tag) || stands_alone(tree, node))
+            && is_alone_on_its_line(tree, node, tag)
         {
             trace.removing(tree, node, Rule::PrecisionShopBadge);
             cache.detach(tree, node);
         }
     }
+}
+
+/// A block is on a line of its own; an inline element when nothing stands beside it.
+fn is_alone_on_its_line(tree: &Tree, node: NodeId, tag: Tag) -> bool {
+    !is_inline(tag) || stands_alone(tree, node)
 }
 
 /// A card's merchandising badge or review count: "Best seller", "(1,024 reviews)".
@@ -131,11 +136,8 @@ fn is_shop_badge(tree: &Tree, cache: &TextCache, node: NodeId) -> bool {
     if SHOP_BADGE_TEXTS.contains(&bare) {
         return true;
     }
-    bare.split_once(' ').is_some_and(|(count, word)| {
-        !count.is_empty()
-            && count.chars().all(|c| c.is_ascii_digit() || c == ',')
-            && REVIEW_COUNT_WORDS.contains(&word)
-    })
+    bare.split_once(' ')
+        .is_some_and(|(count, word)| is_count(count) && REVIEW_COUNT_WORDS.contains(&word))
 }
 
 /// A quote, list, list item, div or section left with no text and no image once its
@@ -311,10 +313,14 @@ fn is_question_stat(text: &str) -> bool {
 /// "17", "-2", "1.2k": a vote or reaction score alone on its line.
 fn is_score(text: &str) -> bool {
     let number = text.strip_prefix(['-', '+', '−']).unwrap_or(text);
-    let number = number.strip_suffix(['k', 'm']).unwrap_or(number);
-    number.starts_with(|c: char| c.is_ascii_digit())
-        && number.len() <= SCORE_MAX_CHARS
-        && number
+    is_count(number) && number.trim_end_matches(['k', 'm']).len() <= SCORE_MAX_CHARS
+}
+
+/// "1,204", "26.2k": a count as counters and badges write it.
+fn is_count(word: &str) -> bool {
+    let digits = word.strip_suffix(['k', 'm']).unwrap_or(word);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
@@ -465,13 +471,6 @@ fn is_counter(text: &str) -> bool {
 
 /// Reaction and reply counters: "7 likes", "1 reply", "12 votes", "Views 26.2k".
 fn is_reaction_count(text: &str) -> bool {
-    let is_count = |word: &str| {
-        let digits = word.strip_suffix(['k', 'm']).unwrap_or(word);
-        digits.starts_with(|c: char| c.is_ascii_digit())
-            && digits
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    };
     let mut words = text.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(first), Some(second), None) => {
